@@ -1,0 +1,6 @@
+/**
+ * What every endpoint shares: RFC 9457 problem responses for every kind of bad request, the
+ * external id rule, and the request body size limit. Integrations can rely on one error shape
+ * whichever feature answered.
+ */
+package org.saathi.api;

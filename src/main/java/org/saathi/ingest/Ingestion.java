@@ -1,0 +1,132 @@
+package org.saathi.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.saathi.api.ApiProblem;
+import org.saathi.api.FieldProblem;
+import org.saathi.roster.ParticipantStatus;
+import org.saathi.roster.Roster;
+import org.saathi.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records one fact: checks its times and its participant, stores it once, and evaluates the
+ * participant in the same transaction. The participant stays locked until commit, so that two
+ * facts for one person are evaluated one after the other.
+ */
+@Service
+class Ingestion {
+
+    private final FactStore store;
+    private final Roster roster;
+    private final Evaluation evaluation;
+    private final IngestSettings settings;
+    private final Clock clock;
+
+    Ingestion(FactStore store, Roster roster, Evaluation evaluation, IngestSettings settings, Clock clock) {
+        this.store = store;
+        this.roster = roster;
+        this.evaluation = evaluation;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    FactResponse checkIn(CheckInRequest request, Caller caller) {
+        checkTime("recordedAt", request.recordedAt());
+        requireActive(request.participantId());
+        FactStore.Stored stored = store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
+        return answer(stored, request.participantId(), FactType.CHECK_IN, request.recordedAt(), null);
+    }
+
+    /** For a batch: the participant was locked, and found active, with the rest of the batch. */
+    FactResponse checkInOfLockedParticipant(CheckInRequest request, Caller caller) {
+        FactStore.Stored stored = store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
+        return answer(stored, request.participantId(), FactType.CHECK_IN, request.recordedAt(), null);
+    }
+
+    @Transactional
+    FactResponse attendance(AttendanceRequest request, Caller caller) {
+        checkTime("scheduledAt", request.scheduledAt());
+        requireActive(request.participantId());
+        if (request.groupId() != null && !roster.groupExists(request.groupId())) {
+            throw ApiProblem.unprocessable("unknown-reference", "Unknown reference",
+                    "The request refers to something that does not exist.",
+                    List.of(new FieldProblem("groupId", "no group " + request.groupId())));
+        }
+        FactStore.Stored stored = store.attendance(request, sourceOf(request.source(), caller), clock.instant());
+        return answer(stored, request.participantId(), FactType.ATTENDANCE, request.scheduledAt(), null);
+    }
+
+    @Transactional
+    FactResponse screening(ScreeningRequest request, Caller caller) {
+        checkTime("recordedAt", request.recordedAt());
+        ScreeningScores scores = ScreeningScores.of(request);
+        requireActive(request.participantId());
+        FactStore.Stored stored = store.screening(request, scores, sourceOf(request.source(), caller),
+                clock.instant());
+        return answer(stored, request.participantId(), FactType.SCREENING, request.recordedAt(), scores);
+    }
+
+    @Transactional
+    FactResponse peerConcern(PeerConcernRequest request, Caller caller) {
+        checkTime("observedAt", request.observedAt());
+        String reportedBy = request.reportedBy();
+        if (reportedBy == null) {
+            if (!caller.isStaff()) {
+                throw ApiProblem.invalid("reportedBy", "must not be null");
+            }
+            reportedBy = caller.id();
+        }
+        requireActive(request.participantId());
+        FactStore.Stored stored = store.peerConcern(request, reportedBy, caller.name(), clock.instant());
+        return answer(stored, request.participantId(), FactType.PEER_CONCERN, request.observedAt(), null);
+    }
+
+    /** A fact's time must not be in the future (beyond clock drift) nor older than the backfill horizon. */
+    void checkTime(String field, OffsetDateTime time) {
+        Instant at = time.toInstant();
+        Instant now = clock.instant();
+        if (at.isAfter(now.plus(settings.futureTolerance()))) {
+            throw ApiProblem.invalid(field, "must not be more than "
+                    + settings.futureTolerance().toMinutes() + " minutes in the future");
+        }
+        if (at.isBefore(now.minus(settings.backfillHorizon()))) {
+            throw ApiProblem.invalid(field, "must be within the last "
+                    + settings.backfillHorizon().toDays() + " days");
+        }
+    }
+
+    private void requireActive(String participantId) {
+        ParticipantStatus status = roster.lockForFacts(participantId)
+                .orElseThrow(() -> unknownParticipant(participantId));
+        if (status == ParticipantStatus.DISCHARGED) {
+            throw dischargedParticipant(participantId);
+        }
+    }
+
+    static ApiProblem unknownParticipant(String participantId) {
+        return ApiProblem.notFound("There is no participant " + participantId + ".");
+    }
+
+    static ApiProblem dischargedParticipant(String participantId) {
+        return ApiProblem.conflict("participant-discharged", "Participant discharged",
+                "Participant " + participantId + " is discharged; facts are no longer accepted.");
+    }
+
+    private FactResponse answer(FactStore.Stored stored, String participantId, FactType type, OffsetDateTime at,
+            ScreeningScores scores) {
+        List<RaisedAlert> alerts = stored.duplicate() ? List.of()
+                : evaluation.evaluate(new FactRecorded(participantId, type, stored.id(), at.toInstant()));
+        return new FactResponse(stored.id(), stored.duplicate(), scores, alerts);
+    }
+
+    /** Facts without a source are attributed to the integration key (or staff member) that sent them. */
+    private static String sourceOf(String source, Caller caller) {
+        return source != null ? source : caller.name();
+    }
+}

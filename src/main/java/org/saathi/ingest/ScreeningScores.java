@@ -1,0 +1,101 @@
+package org.saathi.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.saathi.api.ApiProblem;
+import org.saathi.api.FieldProblem;
+
+/** Scores computed from a screening's answers, returned to the sender and kept with the fact. */
+sealed interface ScreeningScores {
+
+    /** PHQ-9: nine items 0–3; total 0–27 in five severity bands; item 9 asks about self-harm. */
+    record Phq9(int total, Severity severity, int item9) implements ScreeningScores {
+
+        enum Severity { MINIMAL, MILD, MODERATE, MODERATELY_SEVERE, SEVERE }
+
+        static Phq9 of(List<Integer> items) {
+            int total = items.stream().mapToInt(Integer::intValue).sum();
+            Severity severity = total >= 20 ? Severity.SEVERE
+                    : total >= 15 ? Severity.MODERATELY_SEVERE
+                    : total >= 10 ? Severity.MODERATE
+                    : total >= 5 ? Severity.MILD
+                    : Severity.MINIMAL;
+            return new Phq9(total, severity, items.get(8));
+        }
+    }
+
+    /**
+     * Brief Addiction Monitor: seventeen items 0–4. Use = 4+5+6, Risk = 1+2+3+8+11+15,
+     * Protective = 9+10+12+13+14+16; flagged at Use ≥ 1, Risk ≥ 12, Protective ≤ 12.
+     */
+    record Bam(int use, int risk, int protective, boolean useFlag, boolean riskFlag, boolean protectiveFlag)
+            implements ScreeningScores {
+
+        static Bam of(List<Integer> items) {
+            int use = sum(items, 4, 5, 6);
+            int risk = sum(items, 1, 2, 3, 8, 11, 15);
+            int protective = sum(items, 9, 10, 12, 13, 14, 16);
+            return new Bam(use, risk, protective, use >= 1, risk >= 12, protective <= 12);
+        }
+
+        private static int sum(List<Integer> items, int... oneBasedItems) {
+            int sum = 0;
+            for (int item : oneBasedItems) {
+                sum += items.get(item - 1);
+            }
+            return sum;
+        }
+    }
+
+    record DrugScreen(boolean positive) implements ScreeningScores {
+    }
+
+    /** Checks that the request carries what its instrument needs, all problems at once, then scores it. */
+    static ScreeningScores of(ScreeningRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ScreeningScores scores = switch (request.instrument()) {
+            case PHQ9 -> {
+                checkItems(problems, request.items(), 9, 3);
+                refuse(problems, request.positive() != null, "positive", "is only for DRUG_SCREEN");
+                refuse(problems, request.substances() != null, "substances", "is only for DRUG_SCREEN");
+                yield problems.isEmpty() ? Phq9.of(request.items()) : null;
+            }
+            case BAM -> {
+                checkItems(problems, request.items(), 17, 4);
+                refuse(problems, request.positive() != null, "positive", "is only for DRUG_SCREEN");
+                refuse(problems, request.substances() != null, "substances", "is only for DRUG_SCREEN");
+                yield problems.isEmpty() ? Bam.of(request.items()) : null;
+            }
+            case DRUG_SCREEN -> {
+                refuse(problems, request.positive() == null, "positive", "must not be null");
+                refuse(problems, request.items() != null, "items", "is not used by DRUG_SCREEN");
+                refuse(problems, Boolean.FALSE.equals(request.positive()) && request.substances() != null
+                        && !request.substances().isEmpty(), "substances", "must be empty for a negative screen");
+                yield problems.isEmpty() ? new DrugScreen(request.positive()) : null;
+            }
+        };
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        return scores;
+    }
+
+    private static void checkItems(List<FieldProblem> problems, List<Integer> items, int count, int max) {
+        if (items == null || items.size() != count) {
+            problems.add(new FieldProblem("items", "must have exactly " + count + " answers"));
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) < 0 || items.get(i) > max) {
+                problems.add(new FieldProblem("items[" + i + "]", "must be between 0 and " + max));
+            }
+        }
+    }
+
+    private static void refuse(List<FieldProblem> problems, boolean wrong, String field, String message) {
+        if (wrong) {
+            problems.add(new FieldProblem(field, message));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.saathi.roster;
+
+import java.net.URI;
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.saathi.api.ApiProblem;
+import org.saathi.api.ExternalIds;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/groups")
+class GroupController {
+
+    private final JdbcClient jdbc;
+    private final Programmes programmes;
+    private final Clock clock;
+
+    GroupController(JdbcClient jdbc, Programmes programmes, Clock clock) {
+        this.jdbc = jdbc;
+        this.programmes = programmes;
+        this.clock = clock;
+    }
+
+    record GroupRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull TherapyGroup.Type type,
+            @NotNull TherapyGroup.Audience audience,
+            @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String programmeId) {
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Transactional
+    ResponseEntity<TherapyGroup> put(@PathVariable String id, @Valid @RequestBody GroupRequest request) {
+        ExternalIds.require("id", id);
+        String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
+        programmes.require("programmeId", programmeId);
+        boolean created = jdbc.sql("""
+                        INSERT INTO therapy_group (id, name, type, audience, programme_id, created_at, updated_at)
+                        VALUES (:id, :name, :type, :audience, :programme, :now, :now)
+                        ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,
+                            audience = excluded.audience, programme_id = excluded.programme_id,
+                            updated_at = excluded.updated_at
+                        RETURNING (xmax = 0) AS created""")
+                .param("id", id)
+                .param("name", request.name().strip())
+                .param("type", request.type().name())
+                .param("audience", request.audience().name())
+                .param("programme", programmeId)
+                .param("now", Timestamps.of(clock.instant()))
+                .query(Boolean.class).single();
+        TherapyGroup group = get(id);
+        return created ? ResponseEntity.created(URI.create("/api/v1/groups/" + id)).body(group)
+                : ResponseEntity.ok(group);
+    }
+
+    @GetMapping("/{id}")
+    TherapyGroup get(@PathVariable String id) {
+        ExternalIds.require("id", id);
+        return jdbc.sql("SELECT * FROM therapy_group WHERE id = :id").param("id", id)
+                .query((rs, row) -> new TherapyGroup(rs.getString("id"), rs.getString("name"),
+                        TherapyGroup.Type.valueOf(rs.getString("type")),
+                        TherapyGroup.Audience.valueOf(rs.getString("audience")), rs.getString("programme_id"),
+                        Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at")))
+                .optional()
+                .orElseThrow(() -> ApiProblem.notFound("There is no group " + id + "."));
+    }
+}

@@ -1,0 +1,121 @@
+package org.saathi.roster;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.saathi.api.ApiProblem;
+import org.saathi.api.ExternalIds;
+import org.saathi.api.FieldProblem;
+import org.saathi.security.Caller;
+import org.saathi.security.StaffRole;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/participants")
+class ParticipantController {
+
+    private final ParticipantRepository participants;
+    private final StaffRepository staff;
+    private final Programmes programmes;
+    private final Caseloads caseloads;
+    private final Clock clock;
+
+    ParticipantController(ParticipantRepository participants, StaffRepository staff, Programmes programmes,
+            Caseloads caseloads, Clock clock) {
+        this.participants = participants;
+        this.staff = staff;
+        this.programmes = programmes;
+        this.caseloads = caseloads;
+        this.clock = clock;
+    }
+
+    record ConsentRequest(@NotNull Boolean shareWithPeerMentor) {
+    }
+
+    record ParticipantRequest(
+            @NotBlank @Size(max = 100) String displayName,
+            @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String programmeId,
+            @Size(max = 50) Set<@NotNull @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String> groupIds,
+            @NotNull @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String peerMentorId,
+            @NotNull @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String counsellorId,
+            @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String supervisorId,
+            @Size(max = 64) String timezone,
+            ParticipantStatus status,
+            @Valid ConsentRequest consent,
+            Boolean expectsDailyCheckIn) {
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Transactional
+    ResponseEntity<Participant> put(@PathVariable String id, @Valid @RequestBody ParticipantRequest request) {
+        ExternalIds.require("id", id);
+        String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
+        ZoneId programmeZone = programmes.require("programmeId", programmeId);
+        ZoneId zone = request.timezone() == null ? programmeZone : Zones.parse("timezone", request.timezone());
+        Set<String> groups = request.groupIds() == null ? Set.of() : request.groupIds();
+        checkReferences(request, groups);
+        Participant participant = new Participant(id, request.displayName().strip(), programmeId, groups,
+                request.peerMentorId(), request.counsellorId(), request.supervisorId(), zone.getId(),
+                request.status() == null ? ParticipantStatus.ACTIVE : request.status(),
+                // Without an explicit consent, nothing goes to the peer mentor: the safe default.
+                new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
+                request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
+        boolean created = participants.upsert(participant, clock.instant());
+        Participant saved = participants.find(id).orElseThrow();
+        return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)
+                : ResponseEntity.ok(saved);
+    }
+
+    @GetMapping("/{id}")
+    Participant get(@PathVariable String id, Authentication authentication) {
+        ExternalIds.require("id", id);
+        return participants.find(id)
+                .filter(participant -> caseloads.canSee(Caller.of(authentication), participant))
+                .orElseThrow(() -> ApiProblem.notFound("There is no participant " + id + " in your caseload."));
+    }
+
+    /** Every assignment must name a staff member who holds the matching role; all mismatches at once. */
+    private void checkReferences(ParticipantRequest request, Set<String> groups) {
+        List<FieldProblem> problems = new ArrayList<>();
+        checkAssignment(problems, "peerMentorId", request.peerMentorId(), StaffRole.PEER_MENTOR);
+        checkAssignment(problems, "counsellorId", request.counsellorId(), StaffRole.COUNSELLOR);
+        if (request.supervisorId() != null) {
+            checkAssignment(problems, "supervisorId", request.supervisorId(), StaffRole.SUPERVISOR);
+        }
+        for (String unknown : participants.unknownGroups(groups)) {
+            problems.add(new FieldProblem("groupIds", "no group " + unknown));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.unprocessable("invalid-assignment", "Invalid assignment",
+                    "The participant's assignments do not match the roster.", problems);
+        }
+    }
+
+    private void checkAssignment(List<FieldProblem> problems, String field, String staffId, StaffRole role) {
+        staff.findForShare(staffId).ifPresentOrElse(
+                member -> {
+                    if (!member.roles().contains(role)) {
+                        problems.add(new FieldProblem(field, "staff member " + staffId + " is not a " + role));
+                    }
+                },
+                () -> problems.add(new FieldProblem(field, "no staff member " + staffId)));
+    }
+}

@@ -1,0 +1,4 @@
+package org.saathi.roster;
+
+/** Only active participants are evaluated; facts for a discharged one are refused. */
+public enum ParticipantStatus { ACTIVE, DISCHARGED }

@@ -1,0 +1,90 @@
+package org.saathi.roster;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.saathi.api.ApiProblem;
+import org.saathi.api.ExternalIds;
+import org.saathi.api.FieldProblem;
+import org.saathi.security.Accounts;
+import org.saathi.security.StaffRole;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/staff")
+class StaffController {
+
+    private final StaffRepository staff;
+    private final Programmes programmes;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    StaffController(StaffRepository staff, Programmes programmes, Accounts accounts, Clock clock) {
+        this.staff = staff;
+        this.programmes = programmes;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    record StaffRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ()-]{6,24}", message = "must be a phone number such as +91 98765 43210")
+            String phone,
+            @NotEmpty Set<@NotNull StaffRole> roles,
+            @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String programmeId,
+            @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password) {
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Transactional
+    ResponseEntity<StaffMember> put(@PathVariable String id, @Valid @RequestBody StaffRequest request) {
+        ExternalIds.require("id", id);
+        String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
+        programmes.require("programmeId", programmeId);
+        Set<StaffRole> roles = EnumSet.copyOf(request.roles());
+        Set<StaffRole> dropped = staff.rolesInUse(id);
+        dropped.removeAll(roles);
+        if (!dropped.isEmpty()) {
+            throw ApiProblem.unprocessable("role-in-use", "Role still in use",
+                    "The staff member is still assigned to participants in a role this request removes.",
+                    List.of(new FieldProblem("roles", "must keep " + dropped + " while participants are assigned")));
+        }
+        boolean created = staff.upsert(id, request.name().strip(), request.email(), request.phone(), roles,
+                programmeId, clock.instant());
+        if (request.password() != null) {
+            accounts.setPassword(id, request.password());
+        }
+        StaffMember member = get(id);
+        return created
+                ? ResponseEntity.created(URI.create("/api/v1/staff/" + id)).body(member)
+                : ResponseEntity.ok(member);
+    }
+
+    @GetMapping("/{id}")
+    StaffMember get(@PathVariable String id) {
+        ExternalIds.require("id", id);
+        StaffRepository.StaffRow row = staff.find(id)
+                .orElseThrow(() -> ApiProblem.notFound("There is no staff member " + id + "."));
+        return new StaffMember(row.id(), row.name(), row.email(), row.phone(), row.roles(), row.programmeId(),
+                accounts.canLogIn(id), row.createdAt(), row.updatedAt());
+    }
+}

@@ -1,0 +1,103 @@
+package org.saathi.roster;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.saathi.security.StaffDirectory;
+import org.saathi.security.StaffRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StaffRepository implements StaffDirectory {
+
+    private final JdbcClient jdbc;
+
+    StaffRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record StaffRow(String id, String name, String email, String phone, Set<StaffRole> roles, String programmeId,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    /** Creates or updates; answers whether the staff member is new. */
+    boolean upsert(String id, String name, String email, String phone, Set<StaffRole> roles, String programmeId,
+            Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO staff (id, name, email, phone, roles, programme_id, created_at, updated_at)
+                        VALUES (:id, :name, :email, :phone, :roles, :programme, :now, :now)
+                        ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
+                            phone = excluded.phone, roles = excluded.roles, programme_id = excluded.programme_id,
+                            updated_at = excluded.updated_at
+                        RETURNING (xmax = 0) AS created""")
+                .param("id", id)
+                .param("name", name)
+                .param("email", email)
+                .param("phone", phone)
+                .param("roles", roles.stream().map(StaffRole::name).sorted().toArray(String[]::new))
+                .param("programme", programmeId)
+                .param("now", Timestamps.of(now))
+                .query(Boolean.class).single();
+    }
+
+    Optional<StaffRow> find(String id) {
+        return jdbc.sql("SELECT * FROM staff WHERE id = :id").param("id", id).query(StaffRepository::row).optional();
+    }
+
+    /** Locks the staff member's row so that a concurrent role change cannot slip past an assignment check. */
+    Optional<StaffRow> findForShare(String id) {
+        return jdbc.sql("SELECT * FROM staff WHERE id = :id FOR SHARE").param("id", id)
+                .query(StaffRepository::row).optional();
+    }
+
+    /** The roles a staff member is assigned in on at least one participant. */
+    Set<StaffRole> rolesInUse(String id) {
+        Set<StaffRole> inUse = EnumSet.noneOf(StaffRole.class);
+        jdbc.sql("""
+                        SELECT bool_or(peer_mentor_id = :id) AS mentor, bool_or(counsellor_id = :id) AS counsellor,
+                               bool_or(supervisor_id = :id) AS supervisor
+                        FROM participant
+                        WHERE peer_mentor_id = :id OR counsellor_id = :id OR supervisor_id = :id""")
+                .param("id", id)
+                .query(rs -> {
+                    if (rs.getBoolean("mentor")) {
+                        inUse.add(StaffRole.PEER_MENTOR);
+                    }
+                    if (rs.getBoolean("counsellor")) {
+                        inUse.add(StaffRole.COUNSELLOR);
+                    }
+                    if (rs.getBoolean("supervisor")) {
+                        inUse.add(StaffRole.SUPERVISOR);
+                    }
+                });
+        return inUse;
+    }
+
+    boolean anyAdmin() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff WHERE 'ADMIN' = ANY (roles))").query(Boolean.class).single();
+    }
+
+    @Override
+    public Optional<Set<StaffRole>> rolesOf(String staffId) {
+        return find(staffId).map(StaffRow::roles);
+    }
+
+    private static StaffRow row(ResultSet rs, int row) throws SQLException {
+        return new StaffRow(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                roles(rs.getArray("roles")), rs.getString("programme_id"), Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"));
+    }
+
+    private static Set<StaffRole> roles(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(StaffRole::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(StaffRole.class)));
+    }
+}

@@ -1,0 +1,82 @@
+package org.saathi.security;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.saathi.api.ApiProblem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins create integration keys (shown once), list them and revoke them. */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+class ApiKeyController {
+
+    private final ApiKeys keys;
+
+    ApiKeyController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty Set<@NotNull Scope> scopes) {
+    }
+
+    /** The only answer that ever carries the key itself. */
+    record CreatedKeyResponse(UUID id, String key, String name, Set<Scope> scopes, Instant createdAt) {
+    }
+
+    record KeyResponse(UUID id, String name, String prefix, Set<Scope> scopes, String createdBy, Instant createdAt,
+            Instant revokedAt) {
+
+        static KeyResponse of(ApiKeys.ApiKey key) {
+            return new KeyResponse(key.id(), key.name(), key.prefix(), key.scopes(), key.createdBy(), key.createdAt(),
+                    key.revokedAt().orElse(null));
+        }
+    }
+
+    record KeyList(List<KeyResponse> items) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CreatedKeyResponse> create(@Valid @RequestBody NewKey request, Authentication authentication) {
+        ApiKeys.CreatedKey created = keys.create(request.name().strip(), request.scopes(),
+                Caller.of(authentication).id());
+        ApiKeys.ApiKey key = created.key();
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id()))
+                .header("Cache-Control", "no-store")
+                .body(new CreatedKeyResponse(key.id(), created.secret(), key.name(), key.scopes(), key.createdAt()));
+    }
+
+    @GetMapping
+    KeyList list() {
+        return new KeyList(keys.list().stream().map(KeyResponse::of).toList());
+    }
+
+    @DeleteMapping("/{id}")
+    KeyResponse revoke(@PathVariable String id) {
+        UUID keyId;
+        try {
+            keyId = UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ApiProblem.notFound("There is no API key " + id + ".");
+        }
+        return keys.revoke(keyId).map(KeyResponse::of)
+                .orElseThrow(() -> ApiProblem.notFound("There is no API key " + id + "."));
+    }
+}

@@ -1,0 +1,103 @@
+package org.saathi.security;
+
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.saathi.api.Digests;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Integration keys. A key is 32 random bytes, shown once at creation; only its SHA-256 is stored,
+ * which is safe for a secret of that strength and lets every request find its key with one lookup.
+ */
+@Service
+class ApiKeys {
+
+    private static final String KEY_PREFIX = "sk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApiKeys(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record CreatedKey(ApiKey key, String secret) {
+    }
+
+    record ApiKey(UUID id, String name, String prefix, Set<Scope> scopes, String createdBy, Instant createdAt,
+            Optional<Instant> revokedAt) {
+    }
+
+    @Transactional
+    CreatedKey create(String name, Set<Scope> scopes, String createdBy) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String prefix = secret.substring(0, 10);
+        Instant now = clock.instant();
+        UUID id = jdbc.sql("""
+                        INSERT INTO api_key (name, key_hash, key_prefix, scopes, created_by, created_at)
+                        VALUES (:name, :hash, :prefix, :scopes, :createdBy, :createdAt)
+                        RETURNING id""")
+                .param("name", name)
+                .param("hash", Digests.sha256Hex(secret))
+                .param("prefix", prefix)
+                .param("scopes", scopes.stream().map(Scope::wire).sorted().toArray(String[]::new))
+                .param("createdBy", createdBy)
+                .param("createdAt", java.sql.Timestamp.from(now))
+                .query(UUID.class).single();
+        return new CreatedKey(new ApiKey(id, name, prefix, scopes, createdBy, now, Optional.empty()), secret);
+    }
+
+    Optional<Caller> authenticate(String secret) {
+        if (!secret.startsWith(KEY_PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, name, scopes FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+                .param("hash", Digests.sha256Hex(secret))
+                .query((rs, row) -> new Caller(Caller.Kind.INTEGRATION, rs.getString("id"), rs.getString("name"),
+                        scopes(rs).stream().map(Scope::authority).collect(Collectors.toSet())))
+                .optional();
+    }
+
+    List<ApiKey> list() {
+        return jdbc.sql("SELECT * FROM api_key ORDER BY created_at DESC").query(ApiKeys::apiKey).list();
+    }
+
+    /** Revokes a key; answers the key as it now stands, or empty when there is no such key. */
+    @Transactional
+    Optional<ApiKey> revoke(UUID id) {
+        jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
+        return jdbc.sql("SELECT * FROM api_key WHERE id = :id").param("id", id).query(ApiKeys::apiKey).optional();
+    }
+
+    private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
+        return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"),
+                scopes(rs), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("revoked_at")).map(java.sql.Timestamp::toInstant));
+    }
+
+    private static Set<Scope> scopes(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("scopes");
+        return Arrays.stream((String[]) array.getArray()).map(Scope::fromWire).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,47 @@
+package org.saathi.security;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * Who sent the current request: a staff member (by staff id) or an integration (by key id).
+ *
+ * @param name the staff id, or the key's name, used as the default source of facts
+ */
+public record Caller(Kind kind, String id, String name, Set<String> authorities) {
+
+    public enum Kind { STAFF, INTEGRATION }
+
+    public Caller {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        authorities = Set.copyOf(authorities);
+    }
+
+    public static Caller of(Authentication authentication) {
+        if (authentication instanceof ApiKeyAuthentication key) {
+            return key.caller();
+        }
+        Set<String> authorities = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return new Caller(Kind.STAFF, authentication.getName(), authentication.getName(), authorities);
+    }
+
+    public boolean isStaff() {
+        return kind == Kind.STAFF;
+    }
+
+    public boolean hasRole(StaffRole role) {
+        return authorities.contains(role.authority());
+    }
+
+    /** A stable key for per-client bookkeeping such as idempotency keys. */
+    public String clientKey() {
+        return (isStaff() ? "staff:" : "key:") + id;
+    }
+}

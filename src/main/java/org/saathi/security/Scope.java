@@ -1,0 +1,26 @@
+package org.saathi.security;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What an integration key may do: post facts, or maintain the roster. */
+public enum Scope {
+    @JsonProperty("ingest") INGEST,
+    @JsonProperty("roster") ROSTER;
+
+    String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    String authority() {
+        return "SCOPE_" + wire();
+    }
+
+    static Scope fromWire(String value) {
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return wire();
+    }
+}

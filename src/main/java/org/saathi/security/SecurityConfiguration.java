@@ -1,0 +1,93 @@
+package org.saathi.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.saathi.api.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Access rules of SPEC §6. Staff roles and key scopes are separate authorities: a key never acts as
+ * a staff member, and a staff member's role never stands in for a scope.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] STAFF = {"ROLE_PEER_MENTOR", "ROLE_COUNSELLOR", "ROLE_SUPERVISOR", "ROLE_ADMIN"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems) throws Exception {
+        ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/staff/**").hasRole("ADMIN")
+                        .requestMatchers(PUT, "/api/v1/programmes/**").hasRole("ADMIN")
+                        .requestMatchers(GET, "/api/v1/programmes/**").hasAnyAuthority(STAFF)
+                        .requestMatchers(PUT, "/api/v1/groups/**", "/api/v1/participants/**")
+                                .hasAnyAuthority("ROLE_ADMIN", "SCOPE_roster")
+                        .requestMatchers(GET, "/api/v1/groups/**").hasAnyAuthority(withRoster(STAFF))
+                        .requestMatchers(GET, "/api/v1/participants/**").hasAnyAuthority(STAFF)
+                        .requestMatchers(POST, "/api/v1/check-ins", "/api/v1/check-ins/batch", "/api/v1/attendance",
+                                "/api/v1/screenings").hasAuthority("SCOPE_ingest")
+                        .requestMatchers(POST, "/api/v1/peer-concerns").hasAnyAuthority(withIngest(STAFF))
+                        .requestMatchers(DELETE, "/api/**").denyAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints)
+                        .accessDeniedHandler(entryPoints))
+                .addFilterBefore(new ApiKeyFilter(keys, entryPoints), BasicAuthenticationFilter.class)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    /** Everything outside the API: health is open for load balancers; the rest needs a login. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain rest(HttpSecurity http, ProblemWriter problems) throws Exception {
+        ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints)
+                        .accessDeniedHandler(entryPoints))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    private static String[] withRoster(String[] authorities) {
+        return append(authorities, "SCOPE_roster");
+    }
+
+    private static String[] withIngest(String[] authorities) {
+        return append(authorities, "SCOPE_ingest");
+    }
+
+    private static String[] append(String[] authorities, String extra) {
+        String[] all = java.util.Arrays.copyOf(authorities, authorities.length + 1);
+        all[authorities.length] = extra;
+        return all;
+    }
+}
