@@ -1,0 +1,145 @@
+package org.saathi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.saathi.testing.Problems.assertInvalidField;
+import static org.saathi.testing.Problems.assertProblem;
+
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.saathi.testing.Api;
+import org.saathi.testing.Fixtures;
+import org.saathi.testing.SaathiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SaathiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttendanceAndConcernTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures fixtures;
+    Api ingest;
+    String mentor;
+    String counsellor;
+    String participant;
+
+    @BeforeAll
+    void setUpRoster() {
+        fixtures = new Fixtures(port);
+        ingest = fixtures.integration("ingest");
+        mentor = fixtures.staff("PEER_MENTOR");
+        counsellor = fixtures.staff("COUNSELLOR");
+    }
+
+    @BeforeEach
+    void newParticipant() {
+        participant = fixtures.participant(mentor, counsellor, true);
+    }
+
+    @Test
+    void recordsAttendanceAndTakesACorrectionAsANewFact() {
+        Api.Reply absent = ingest.post("/api/v1/attendance", attendance("S-1", "ABSENT"));
+        Api.Reply repeat = ingest.post("/api/v1/attendance", attendance("S-1", "ABSENT"));
+        Api.Reply corrected = ingest.post("/api/v1/attendance", attendance("S-1", "EXCUSED"));
+
+        assertThat(absent.status()).as(absent.toString()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json().path("duplicate").asBoolean()).isTrue();
+        assertThat(corrected.status()).isEqualTo(201);
+        assertThat(count("attendance")).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAttendanceWithUnknownStatus() {
+        Api.Reply reply = ingest.post("/api/v1/attendance", attendance("S-1", "MAYBE"));
+
+        assertThat(assertInvalidField(reply, "status").path("errors").get(0).path("message").asString())
+                .contains("ABSENT");
+        assertThat(count("attendance")).isZero();
+    }
+
+    @Test
+    void rejectsAttendanceAtAnUnknownGroup() {
+        Api.Reply reply = ingest.post("/api/v1/attendance", """
+                {"participantId": "%s", "sessionId": "S-9", "groupId": "no-such-group", "sessionType": "GROUP_THERAPY",
+                 "scheduledAt": "%s", "status": "ATTENDED"}""".formatted(participant, Fixtures.ago(1, ChronoUnit.DAYS)));
+
+        assertProblem(reply, 422);
+        assertThat(count("attendance")).isZero();
+    }
+
+    @Test
+    void rejectsAttendanceWithoutSessionType() {
+        Api.Reply reply = ingest.post("/api/v1/attendance", """
+                {"participantId": "%s", "sessionId": "S-9", "scheduledAt": "%s", "status": "ATTENDED"}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.DAYS)));
+
+        assertInvalidField(reply, "sessionType");
+        assertThat(count("attendance")).isZero();
+    }
+
+    @Test
+    void staffMayReportAConcernAsThemselves() {
+        Api.Reply reply = fixtures.as(counsellor).post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "observedAt": "%s", "level": "HIGH", "note": "Seen with old crowd"}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT reported_by FROM peer_concern WHERE participant_id = :p")
+                .param("p", participant).query(String.class).single()).isEqualTo(counsellor);
+    }
+
+    @Test
+    void integrationMustSayWhoReportedAConcern() {
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "observedAt": "%s", "level": "LOW"}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+
+        assertInvalidField(reply, "reportedBy");
+        assertThat(count("peer_concern")).isZero();
+    }
+
+    @Test
+    void rejectsConcernWithUnknownLevel() {
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "SEVERE"}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+
+        assertInvalidField(reply, "level");
+        assertThat(count("peer_concern")).isZero();
+    }
+
+    @Test
+    void factsCannotBeChangedOnceStored() {
+        ingest.post("/api/v1/attendance", attendance("S-2", "ATTENDED"));
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                "UPDATE attendance SET status = 'ABSENT' WHERE participant_id = :p").param("p", participant).update()))
+                .hasMessageContaining("append-only");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                "DELETE FROM attendance WHERE participant_id = :p").param("p", participant).update()))
+                .hasMessageContaining("append-only");
+    }
+
+    private String attendance(String session, String status) {
+        return """
+                {"participantId": "%s", "sessionId": "%s", "sessionType": "GROUP_THERAPY",
+                 "scheduledAt": "%s", "status": "%s"}""".formatted(participant, session,
+                Fixtures.ago(1, ChronoUnit.DAYS), status);
+    }
+
+    private int count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE participant_id = :p").param("p", participant)
+                .query(Integer.class).single();
+    }
+}
