@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -50,7 +51,8 @@ class ApiKeys {
         RANDOM.nextBytes(random);
         String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String prefix = secret.substring(0, 10);
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: answer the time as it is stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = jdbc.sql("""
                         INSERT INTO api_key (name, key_hash, key_prefix, scopes, created_by, created_at)
                         VALUES (:name, :hash, :prefix, :scopes, :createdBy, :createdAt)
