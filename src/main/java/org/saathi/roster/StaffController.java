@@ -1,6 +1,7 @@
 package org.saathi.roster;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,7 +47,7 @@ class StaffController {
 
     record StaffRequest(
             @NotBlank @Size(max = 200) String name,
-            @Email @Size(max = 254) String email,
+            @Email @Size(min = 3, max = 254) String email,
             @Pattern(regexp = "\\+?[0-9 ()-]{6,24}", message = "must be a phone number such as +91 98765 43210")
             String phone,
             @NotEmpty Set<@NotNull StaffRole> roles,
@@ -60,7 +61,12 @@ class StaffController {
         ExternalIds.require("id", id);
         String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
         programmes.require("programmeId", programmeId);
+        if (request.password() != null && request.password().getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw ApiProblem.invalid("password", "must be at most 72 bytes in UTF-8");
+        }
         Set<StaffRole> roles = EnumSet.copyOf(request.roles());
+        // Lock first: an assignment in flight holds a share lock and must finish before we look.
+        staff.lockForUpdate(id);
         Set<StaffRole> dropped = staff.rolesInUse(id);
         dropped.removeAll(roles);
         if (!dropped.isEmpty()) {

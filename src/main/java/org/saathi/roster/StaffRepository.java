@@ -52,6 +52,10 @@ class StaffRepository implements StaffDirectory {
         return jdbc.sql("SELECT * FROM staff WHERE id = :id").param("id", id).query(StaffRepository::row).optional();
     }
 
+    void lockForUpdate(String id) {
+        jdbc.sql("SELECT id FROM staff WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional();
+    }
+
     /** Locks the staff member's row so that a concurrent role change cannot slip past an assignment check. */
     Optional<StaffRow> findForShare(String id) {
         return jdbc.sql("SELECT * FROM staff WHERE id = :id FOR SHARE").param("id", id)

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins create integration keys (shown once), list them and revoke them. */
@@ -50,7 +51,7 @@ class ApiKeyController {
         }
     }
 
-    record KeyList(List<KeyResponse> items) {
+    record KeyList(List<KeyResponse> items, int page, int size, long total) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -64,8 +65,16 @@ class ApiKeyController {
     }
 
     @GetMapping
-    KeyList list() {
-        return new KeyList(keys.list().stream().map(KeyResponse::of).toList());
+    KeyList list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw ApiProblem.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw ApiProblem.invalid("size", "must be 1 to 200");
+        }
+        List<KeyResponse> all = keys.list().stream().map(KeyResponse::of).toList();
+        int from = (int) Math.min((long) page * size, all.size());
+        return new KeyList(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
     }
 
     @DeleteMapping("/{id}")

@@ -1,0 +1,3 @@
+package org.saathi.facts;
+
+public enum AttendanceStatus { ATTENDED, LATE, LEFT_EARLY, EXCUSED, ABSENT }

@@ -1,0 +1,3 @@
+package org.saathi.facts;
+
+public enum ConcernLevel { LOW, MEDIUM, HIGH }

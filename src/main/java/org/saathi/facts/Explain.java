@@ -1,0 +1,75 @@
+package org.saathi.facts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+
+/** Helpers that rules use to write explanations a counsellor can read at a glance. */
+public final class Explain {
+
+    private Explain() {
+    }
+
+    /** "8, 9 and 7": a value of each check-in, oldest first. */
+    public static String cravings(Object checkIns) {
+        return values(checkIns, CheckIn::craving);
+    }
+
+    public static String moods(Object checkIns) {
+        return values(checkIns, CheckIn::mood);
+    }
+
+    /** "3.5, 2 and 3": hours of sleep of each check-in, oldest first. */
+    public static String sleep(Object checkIns) {
+        List<String> hours = checkIns(checkIns).stream()
+                .map(checkIn -> checkIn.sleepHours() == null ? "?" : number(checkIn.sleepHours())).toList();
+        return join(hours);
+    }
+
+    /** 7 rather than 7.0, 2.5 as 2.5, 0.333… as 0.3. */
+    public static String number(double value) {
+        if (value == Math.rint(value)) {
+            return String.valueOf((long) value);
+        }
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** "GROUP_THERAPY" → "group therapy". */
+    public static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    public static String join(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    /** Evidence as rules pass it: one fact, a collection of facts, or nothing. */
+    static List<Fact> facts(Object evidence) {
+        List<Fact> facts = new ArrayList<>();
+        if (evidence instanceof Fact fact) {
+            facts.add(fact);
+        } else if (evidence instanceof Collection<?> collection) {
+            for (Object item : collection) {
+                if (item instanceof Fact fact) {
+                    facts.add(fact);
+                }
+            }
+        }
+        return facts;
+    }
+
+    private static String values(Object checkIns, ToIntFunction<CheckIn> value) {
+        return join(checkIns(checkIns).stream().map(checkIn -> String.valueOf(value.applyAsInt(checkIn))).toList());
+    }
+
+    private static List<CheckIn> checkIns(Object checkIns) {
+        return facts(checkIns).stream().filter(CheckIn.class::isInstance).map(CheckIn.class::cast)
+                .sorted(Comparator.comparing(CheckIn::at)).toList();
+    }
+}

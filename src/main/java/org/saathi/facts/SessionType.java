@@ -1,0 +1,3 @@
+package org.saathi.facts;
+
+public enum SessionType { GROUP_THERAPY, PEER_MEETING, COUNSELLING, MEDICATION }

@@ -1,0 +1,133 @@
+package org.saathi.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The PostgreSQL that the service starts for itself when no server is configured. */
+class EmbeddedDatabaseTests {
+
+    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+            .withUserConfiguration(Settings.class, EmbeddedDatabaseConfiguration.class);
+
+    @Test
+    void dataSurvivesARestart(@TempDir Path folder) throws Exception {
+        EmbeddedDatabaseSettings settings = new EmbeddedDatabaseSettings(folder, 0, false);
+        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase first = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+                .start(settings)) {
+            execute(first, "CREATE TABLE kept (id int PRIMARY KEY, note text)");
+            execute(first, "INSERT INTO kept VALUES (42, 'still here')");
+        }
+        assertThat(folder.resolve("PG_VERSION")).as("a persistent folder stays after close").exists();
+
+        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase second = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+                .start(settings)) {
+            assertThat(second.dataDirectory()).isEqualTo(folder.toAbsolutePath().normalize());
+            assertThat(queryText(second, "SELECT note FROM kept WHERE id = 42")).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void ephemeralDatabaseIsRemovedOnClose(@TempDir Path configured) throws Exception {
+        EmbeddedDatabaseConfiguration.EmbeddedDatabase database = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+                .start(new EmbeddedDatabaseSettings(configured, 0, true));
+        Path folder = database.dataDirectory();
+        try {
+            assertThat(folder).as("a temporary folder, not the configured one")
+                    .isNotEqualTo(configured.toAbsolutePath().normalize());
+            assertThat(folder.resolve("PG_VERSION")).exists();
+            assertThat(queryText(database, "SELECT 'up'")).isEqualTo("up");
+        } finally {
+            database.close();
+        }
+
+        assertThat(folder).doesNotExist();
+        assertThat(configured).isEmptyDirectory();
+    }
+
+    @Test
+    void startsNothingWhenADatabaseServerIsConfigured() {
+        contexts.withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:1/none",
+                        "saathi.embedded-database.ephemeral=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class);
+                    assertThat(context).doesNotHaveBean(DataSource.class);
+                });
+    }
+
+    @Test
+    void startsItsOwnDatabaseWhenNoServerIsConfigured() {
+        AtomicReference<Path> folder = new AtomicReference<>();
+
+        contexts.withPropertyValues("saathi.embedded-database.ephemeral=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class);
+                    EmbeddedDatabaseConfiguration.EmbeddedDatabase database =
+                            context.getBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class);
+                    folder.set(database.dataDirectory());
+                    assertThat(context).getBean(DataSource.class).isInstanceOf(HikariDataSource.class);
+                    HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+                    assertThat(dataSource.getJdbcUrl()).isEqualTo(database.jdbcUrl());
+                    assertThat(JdbcClient.create(dataSource).sql("SELECT current_setting('port')::int")
+                            .query(Integer.class).single()).isEqualTo(database.server().getPort());
+                });
+
+        assertThat(folder.get()).as("removed when the context closes").isNotNull().doesNotExist();
+    }
+
+    @Test
+    void appliesHikariSettingsToTheEmbeddedDataSource() {
+        contexts.withPropertyValues("saathi.embedded-database.ephemeral=true",
+                        "spring.datasource.hikari.maximum-pool-size=3")
+                .run(context -> assertThat(context.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(3));
+    }
+
+    @Test
+    void refusesAPortOutOfRange(@TempDir Path folder) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EmbeddedDatabaseSettings(folder, 70000, false))
+                .withMessageContaining("port");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(EmbeddedDatabaseSettings.class)
+    static class Settings {
+    }
+
+    private static void execute(EmbeddedDatabaseConfiguration.EmbeddedDatabase database, String sql)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String queryText(EmbeddedDatabaseConfiguration.EmbeddedDatabase database, String sql)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).as("a row from %s", sql).isTrue();
+            return rows.getString(1);
+        }
+    }
+}
