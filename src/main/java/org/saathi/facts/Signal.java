@@ -40,6 +40,11 @@ public record Signal(String ruleId, String ruleName, Severity severity, String e
         return new Signal(ruleId, ruleName, newSeverity, explanation, evidence, at);
     }
 
+    /** The evidence of several signals together, each fact once. */
+    public static List<Fact> evidenceOf(Signal... signals) {
+        return java.util.Arrays.stream(signals).flatMap(signal -> signal.evidence().stream()).distinct().toList();
+    }
+
     public String category() {
         return categoryOf(ruleId);
     }

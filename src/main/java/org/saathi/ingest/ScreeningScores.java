@@ -33,18 +33,9 @@ sealed interface ScreeningScores {
             implements ScreeningScores {
 
         static Bam of(List<Integer> items) {
-            int use = sum(items, 4, 5, 6);
-            int risk = sum(items, 1, 2, 3, 8, 11, 15);
-            int protective = sum(items, 9, 10, 12, 13, 14, 16);
-            return new Bam(use, risk, protective, use >= 1, risk >= 12, protective <= 12);
-        }
-
-        private static int sum(List<Integer> items, int... oneBasedItems) {
-            int sum = 0;
-            for (int item : oneBasedItems) {
-                sum += items.get(item - 1);
-            }
-            return sum;
+            org.saathi.facts.Bam bam = org.saathi.facts.Bam.of("", "", java.time.Instant.EPOCH, items);
+            return new Bam(bam.use(), bam.risk(), bam.protective(), bam.use() >= 1, bam.risk() >= 12,
+                    bam.protective() <= 12);
         }
     }
 

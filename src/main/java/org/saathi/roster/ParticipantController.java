@@ -35,15 +35,15 @@ class ParticipantController {
     private final ParticipantRepository participants;
     private final StaffRepository staff;
     private final Programmes programmes;
-    private final Caseloads caseloads;
+    private final Roster roster;
     private final Clock clock;
 
     ParticipantController(ParticipantRepository participants, StaffRepository staff, Programmes programmes,
-            Caseloads caseloads, Clock clock) {
+            Roster roster, Clock clock) {
         this.participants = participants;
         this.staff = staff;
         this.programmes = programmes;
-        this.caseloads = caseloads;
+        this.roster = roster;
         this.clock = clock;
     }
 
@@ -88,7 +88,8 @@ class ParticipantController {
     Participant get(@PathVariable String id, Authentication authentication) {
         ExternalIds.require("id", id);
         return participants.find(id)
-                .filter(participant -> caseloads.canSee(Caller.of(authentication), participant))
+                .filter(participant -> roster.caseload(Caller.of(authentication))
+                        .includes(participant.id(), participant.programmeId()))
                 .orElseThrow(() -> ApiProblem.notFound("There is no participant " + id + " in your caseload."));
     }
 

@@ -2,9 +2,13 @@ package org.saathi.roster;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.saathi.security.Caller;
+import org.saathi.security.StaffRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +45,66 @@ public class Roster {
                     statuses.put(rs.getString("id"), ParticipantStatus.valueOf(rs.getString("status")));
                 });
         return statuses;
+    }
+
+    public Optional<ParticipantContext> context(String participantId) {
+        return jdbc.sql("SELECT * FROM participant WHERE id = :id").param("id", participantId)
+                .query((rs, row) -> new ParticipantContext(rs.getString("id"), rs.getString("programme_id"),
+                        ParticipantStatus.valueOf(rs.getString("status")), rs.getBoolean("expects_daily_check_in"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("peer_mentor_id"),
+                        rs.getString("counsellor_id"), Optional.ofNullable(rs.getString("supervisor_id")),
+                        rs.getBoolean("share_with_peer_mentor"), List.of()))
+                .optional()
+                .map(context -> new ParticipantContext(context.id(), context.programmeId(), context.status(),
+                        context.expectsDailyCheckIn(), context.enrolledAt(), context.peerMentorId(),
+                        context.counsellorId(), context.supervisorId(), context.shareWithPeerMentor(),
+                        supervisorsOf(context.programmeId())));
+    }
+
+    /** Ids of active participants, in id order, after the given id: for sweeps that page through them. */
+    public List<String> activeParticipantsAfter(String afterId, int limit) {
+        return jdbc.sql("SELECT id FROM participant WHERE status = 'ACTIVE' AND id > :after ORDER BY id LIMIT :limit")
+                .param("after", afterId).param("limit", limit).query(String.class).list();
+    }
+
+    /** The programme's thresholds that differ from the rule set's defaults. */
+    public Map<String, Double> thresholdOverrides(String programmeId) {
+        Map<String, Double> overrides = new LinkedHashMap<>();
+        jdbc.sql("SELECT key, value FROM programme_threshold WHERE programme_id = :p ORDER BY key")
+                .param("p", programmeId)
+                .query(rs -> {
+                    overrides.put(rs.getString("key"), rs.getDouble("value"));
+                });
+        return overrides;
+    }
+
+    public Caseload caseload(Caller caller) {
+        if (!caller.isStaff()) {
+            return Caseload.none(caller.id());
+        }
+        if (caller.hasRole(StaffRole.ADMIN)) {
+            return new Caseload(caller.id(), true, Set.of(), Set.of());
+        }
+        Set<String> programmes = caller.hasRole(StaffRole.SUPERVISOR)
+                ? jdbc.sql("SELECT programme_id FROM staff WHERE id = :id").param("id", caller.id())
+                        .query(String.class).set()
+                : Set.of();
+        Set<String> participants = jdbc.sql("""
+                        SELECT id FROM participant
+                        WHERE (counsellor_id = :id AND :counsellor) OR (supervisor_id = :id AND :supervisor)
+                           OR (peer_mentor_id = :id AND share_with_peer_mentor AND :mentor)""")
+                .param("id", caller.id())
+                .param("counsellor", caller.hasRole(StaffRole.COUNSELLOR))
+                .param("supervisor", caller.hasRole(StaffRole.SUPERVISOR))
+                .param("mentor", caller.hasRole(StaffRole.PEER_MENTOR))
+                .query(String.class).set();
+        return new Caseload(caller.id(), false, programmes, participants);
+    }
+
+    private List<String> supervisorsOf(String programmeId) {
+        return jdbc.sql("""
+                        SELECT id FROM staff WHERE programme_id = :p AND 'SUPERVISOR' = ANY (roles) ORDER BY id""")
+                .param("p", programmeId).query(String.class).list();
     }
 
     public boolean groupExists(String groupId) {

@@ -47,6 +47,9 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/check-ins", "/api/v1/check-ins/batch", "/api/v1/attendance",
                                 "/api/v1/screenings").hasAuthority("SCOPE_ingest")
                         .requestMatchers(POST, "/api/v1/peer-concerns").hasAnyAuthority(withIngest(STAFF))
+                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/**").hasAnyAuthority(STAFF)
+                        .requestMatchers(POST, "/api/v1/rules/reload").hasRole("ADMIN")
+                        .requestMatchers(GET, "/api/v1/rules").hasAnyAuthority(STAFF)
                         .requestMatchers(DELETE, "/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))

@@ -1,0 +1,82 @@
+package org.saathi.alert;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.saathi.api.ApiProblem;
+import org.saathi.api.ExternalIds;
+import org.saathi.roster.Roster;
+import org.saathi.security.Caller;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Alerts for staff: newest first, within their caseload; another caseload's alert is not found. */
+@RestController
+@RequestMapping("/api/v1/alerts")
+class AlertController {
+
+    private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    private static final Set<String> SEVERITIES = Set.of("WATCH", "WARNING", "URGENT", "CRITICAL");
+
+    private final AlertQueries queries;
+    private final Roster roster;
+
+    AlertController(AlertQueries queries, Roster roster) {
+        this.queries = queries;
+        this.roster = roster;
+    }
+
+    @GetMapping
+    AlertViews.Page list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String participantId,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Authentication authentication) {
+        String wantedStatus = oneOf("status", status, STATUSES);
+        String wantedSeverity = oneOf("severity", severity, SEVERITIES);
+        if (participantId != null) {
+            ExternalIds.require("participantId", participantId);
+        }
+        if (page < 0) {
+            throw ApiProblem.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw ApiProblem.invalid("size", "must be 1 to 200");
+        }
+        return queries.list(roster.caseload(Caller.of(authentication)),
+                new AlertQueries.Filter(wantedStatus, wantedSeverity, participantId, mine), page, size);
+    }
+
+    @GetMapping("/{id}")
+    AlertViews.Detail detail(@PathVariable String id, Authentication authentication) {
+        UUID alertId = parse(id);
+        return queries.detail(roster.caseload(Caller.of(authentication)), alertId)
+                .orElseThrow(() -> ApiProblem.notFound("There is no alert " + id + " in your caseload."));
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw ApiProblem.notFound("There is no alert " + id + " in your caseload.");
+        }
+    }
+
+    private static String oneOf(String field, String value, Set<String> allowed) {
+        if (value == null) {
+            return null;
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (!allowed.contains(upper)) {
+            throw ApiProblem.invalid(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return upper;
+    }
+}

@@ -1,0 +1,112 @@
+package org.saathi.alert;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.saathi.roster.Caseload;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads alerts for staff, always within their caseload, or where they were asked to act: an alert
+ * outside it is simply not found.
+ */
+@Repository
+class AlertQueries {
+
+    /** Filters of the alert list; null means "any". */
+    record Filter(String status, String severity, String participantId, boolean mine) {
+    }
+
+    private static final String VISIBLE = """
+            (:everyone OR a.programme_id IN (:programmes) OR a.participant_id IN (:participants)
+             OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.staff_id = :staff))""";
+
+    private static final String FILTERED = VISIBLE + """
+             AND (CAST(:status AS text) IS NULL OR a.status = :status)
+             AND (CAST(:severity AS text) IS NULL OR a.severity = :severity)
+             AND (CAST(:participant AS text) IS NULL OR a.participant_id = :participant)
+             AND (NOT :mine OR EXISTS (SELECT 1 FROM alert_recipient m WHERE m.alert_id = a.id AND m.staff_id = :staff))""";
+
+    private final JdbcClient jdbc;
+
+    AlertQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    AlertViews.Page list(Caseload caseload, Filter filter, int page, int size) {
+        long total = visible(jdbc.sql("SELECT count(*) FROM alert a WHERE " + FILTERED), caseload, filter)
+                .query(Long.class).single();
+        List<AlertViews.Summary> items = visible(jdbc.sql("SELECT a.* FROM alert a WHERE " + FILTERED
+                        + " ORDER BY a.raised_at DESC, a.id LIMIT :limit OFFSET :offset"), caseload, filter)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(AlertQueries::summary).list();
+        return new AlertViews.Page(items, page, size, total);
+    }
+
+    Optional<AlertViews.Detail> detail(Caseload caseload, UUID id) {
+        record Row(AlertViews.Summary summary, Instant updatedAt, String version, String explanation) {
+        }
+        return visible(jdbc.sql("SELECT a.* FROM alert a WHERE a.id = :id AND " + VISIBLE), caseload, null)
+                .param("id", id)
+                .query((rs, row) -> new Row(summary(rs, row), rs.getTimestamp("updated_at").toInstant(),
+                        rs.getString("rule_set_version"), rs.getString("explanation")))
+                .optional()
+                .map(found -> {
+                    AlertViews.Summary s = found.summary();
+                    return new AlertViews.Detail(s.id(), s.participantId(), s.ruleId(), s.ruleName(), s.severity(),
+                            s.status(), s.raisedAt(), s.ackDueAt(), found.updatedAt(), found.version(),
+                            found.explanation(), evidence(id), recipients(id), List.of(), history(id));
+                });
+    }
+
+    private List<AlertViews.Evidence> evidence(UUID id) {
+        return jdbc.sql("SELECT * FROM alert_evidence WHERE alert_id = :id ORDER BY fact_at, fact_id").param("id", id)
+                .query((rs, row) -> new AlertViews.Evidence(rs.getString("fact_type"), rs.getString("fact_id"),
+                        rs.getTimestamp("fact_at").toInstant(), rs.getString("summary")))
+                .list();
+    }
+
+    private List<AlertViews.RecipientView> recipients(UUID id) {
+        return jdbc.sql("SELECT * FROM alert_recipient WHERE alert_id = :id ORDER BY step, added_at, staff_id")
+                .param("id", id)
+                .query((rs, row) -> new AlertViews.RecipientView(rs.getString("staff_id"), rs.getString("role"),
+                        rs.getString("reason"), rs.getInt("step")))
+                .list();
+    }
+
+    private List<AlertViews.HistoryEntry> history(UUID id) {
+        return jdbc.sql("SELECT * FROM alert_history WHERE alert_id = :id ORDER BY id").param("id", id)
+                .query((rs, row) -> new AlertViews.HistoryEntry(rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("note")))
+                .list();
+    }
+
+    private static JdbcClient.StatementSpec visible(JdbcClient.StatementSpec sql, Caseload caseload, Filter filter) {
+        sql.param("everyone", caseload.everyone())
+                .param("programmes", orNone(caseload.programmes()))
+                .param("participants", orNone(caseload.participants()))
+                .param("staff", caseload.staffId());
+        if (filter != null) {
+            sql.param("status", filter.status()).param("severity", filter.severity())
+                    .param("participant", filter.participantId()).param("mine", filter.mine());
+        }
+        return sql;
+    }
+
+    /** SQL has no empty IN list; a value no id can take stands in for "none". */
+    private static Set<String> orNone(Set<String> ids) {
+        return ids.isEmpty() ? Set.of("\u0000") : ids;
+    }
+
+    private static AlertViews.Summary summary(ResultSet rs, int row) throws SQLException {
+        return new AlertViews.Summary(rs.getObject("id", UUID.class), rs.getString("participant_id"),
+                rs.getString("rule_id"), rs.getString("rule_name"), rs.getString("severity"), rs.getString("status"),
+                rs.getTimestamp("raised_at").toInstant(), rs.getTimestamp("ack_due_at").toInstant());
+    }
+}

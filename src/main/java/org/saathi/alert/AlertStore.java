@@ -1,0 +1,136 @@
+package org.saathi.alert;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.saathi.facts.OpenAlert;
+import org.saathi.facts.Severity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The alert tables, written only through here. */
+@Repository
+class AlertStore {
+
+    record OpenRow(UUID id, Severity severity, String status, Instant raisedAt, Instant ackDueAt) {
+    }
+
+    /** One piece of evidence as stored: a fact's id, kind, time and summary. */
+    record Evidence(String factId, String type, Instant at, String summary) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AlertStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** For each fact already behind an alert of this rule, the highest severity it was part of. */
+    Map<String, Severity> knownEvidence(String participantId, String ruleId) {
+        Map<String, Severity> known = new HashMap<>();
+        jdbc.sql("""
+                        SELECT e.fact_id, e.severity FROM alert_evidence e JOIN alert a ON a.id = e.alert_id
+                        WHERE a.participant_id = :p AND a.rule_id = :rule""")
+                .param("p", participantId).param("rule", ruleId)
+                .query(rs -> {
+                    known.merge(rs.getString(1), Severity.valueOf(rs.getString(2)), Severity::max);
+                });
+        return known;
+    }
+
+    Optional<OpenRow> lockOpen(String participantId, String ruleId) {
+        return jdbc.sql("""
+                        SELECT id, severity, status, raised_at, ack_due_at FROM alert
+                        WHERE participant_id = :p AND rule_id = :rule AND status IN ('OPEN', 'ACKNOWLEDGED')
+                        FOR UPDATE""")
+                .param("p", participantId).param("rule", ruleId)
+                .query((rs, row) -> new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
+    UUID insert(String participantId, String programmeId, Finding finding, String version, Instant now,
+            Instant ackDueAt) {
+        return jdbc.sql("""
+                        INSERT INTO alert (participant_id, programme_id, rule_id, rule_name, severity, status,
+                            explanation, rule_set_version, raised_at, updated_at, ack_due_at, escalate_to)
+                        VALUES (:p, :programme, :rule, :name, :severity, 'OPEN', :explanation, :version, :now, :now,
+                            :due, :escalateTo)
+                        RETURNING id""")
+                .param("p", participantId).param("programme", programmeId)
+                .param("rule", finding.ruleId()).param("name", finding.ruleName())
+                .param("severity", finding.severity().name()).param("explanation", finding.explanation())
+                .param("version", version).param("now", Timestamp.from(now)).param("due", Timestamp.from(ackDueAt))
+                .param("escalateTo", finding.escalateTo().name())
+                .query(UUID.class).single();
+    }
+
+    void raise(UUID alertId, Finding finding, String version, Instant now, Instant ackDueAt) {
+        jdbc.sql("""
+                        UPDATE alert SET severity = :severity, status = 'OPEN', explanation = :explanation,
+                            rule_name = :name, rule_set_version = :version, updated_at = :now, ack_due_at = :due,
+                            escalate_to = :escalateTo, escalation_step = 0
+                        WHERE id = :id""")
+                .param("severity", finding.severity().name()).param("explanation", finding.explanation())
+                .param("name", finding.ruleName()).param("version", version).param("now", Timestamp.from(now))
+                .param("due", Timestamp.from(ackDueAt)).param("escalateTo", finding.escalateTo().name())
+                .param("id", alertId)
+                .update();
+    }
+
+    void touch(UUID alertId, String explanation, Instant now) {
+        jdbc.sql("UPDATE alert SET explanation = :explanation, updated_at = :now WHERE id = :id")
+                .param("explanation", explanation).param("now", Timestamp.from(now)).param("id", alertId).update();
+    }
+
+    /** Attaches a fact to the alert, or records that it now stands behind a higher severity. */
+    void putEvidence(UUID alertId, Evidence fact, Severity severity, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO alert_evidence (alert_id, fact_id, fact_type, fact_at, summary, severity, added_at)
+                        VALUES (:alert, :fact, :type, :at, :summary, :severity, :now)
+                        ON CONFLICT (alert_id, fact_id) DO UPDATE SET severity = excluded.severity""")
+                .param("alert", alertId).param("fact", fact.factId()).param("type", fact.type())
+                .param("at", Timestamp.from(fact.at())).param("summary", fact.summary())
+                .param("severity", severity.name()).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void addRecipients(UUID alertId, List<Recipient> recipients, int step, Instant now) {
+        for (Recipient recipient : recipients) {
+            jdbc.sql("""
+                            INSERT INTO alert_recipient (alert_id, staff_id, role, reason, step, added_at)
+                            VALUES (:alert, :staff, :role, :reason, :step, :now)
+                            ON CONFLICT (alert_id, staff_id, step) DO NOTHING""")
+                    .param("alert", alertId).param("staff", recipient.staffId()).param("role", recipient.role().name())
+                    .param("reason", recipient.reason()).param("step", step).param("now", Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    void history(UUID alertId, Instant at, String actor, String action, String note) {
+        jdbc.sql("INSERT INTO alert_history (alert_id, at, actor, action, note) VALUES (:a, :at, :actor, :action, :note)")
+                .param("a", alertId).param("at", Timestamp.from(at)).param("actor", actor).param("action", action)
+                .param("note", note).update();
+    }
+
+    List<OpenAlert> open(String participantId) {
+        return jdbc.sql("""
+                        SELECT a.rule_id, a.severity, a.raised_at, max(e.fact_at) AS last_evidence
+                        FROM alert a LEFT JOIN alert_evidence e ON e.alert_id = a.id
+                        WHERE a.participant_id = :p AND a.status IN ('OPEN', 'ACKNOWLEDGED')
+                        GROUP BY a.id""")
+                .param("p", participantId)
+                .query((rs, row) -> {
+                    Instant raised = rs.getTimestamp("raised_at").toInstant();
+                    Timestamp last = rs.getTimestamp("last_evidence");
+                    return new OpenAlert(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), raised,
+                            last == null ? raised : last.toInstant());
+                })
+                .list();
+    }
+}

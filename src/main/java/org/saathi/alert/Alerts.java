@@ -1,0 +1,112 @@
+package org.saathi.alert;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.saathi.facts.Fact;
+import org.saathi.facts.OpenAlert;
+import org.saathi.facts.Severity;
+import org.saathi.ingest.RaisedAlert;
+import org.saathi.roster.ParticipantContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Raises and updates alerts from an evaluation's findings. A finding raises or changes an alert only
+ * when it rests on a fact no alert of its rule has held before, or on known facts at a higher
+ * severity than before: a condition that merely still holds does not alert again.
+ */
+@Service
+public class Alerts {
+
+    static final String SYSTEM = "saathi";
+
+    private final AlertStore store;
+
+    Alerts(AlertStore store) {
+        this.store = store;
+    }
+
+    /** The participant's open and acknowledged alerts, as rules weigh them. */
+    public List<OpenAlert> open(String participantId) {
+        return store.open(participantId);
+    }
+
+    /** Applies the findings; call with the participant locked. Answers the alerts raised or changed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RaisedAlert> apply(ParticipantContext participant, List<Finding> findings, String ruleSetVersion,
+            Instant now) {
+        List<RaisedAlert> changed = new ArrayList<>();
+        for (Finding finding : findings) {
+            apply(participant, finding, ruleSetVersion, now).ifPresent(changed::add);
+        }
+        return changed;
+    }
+
+    private Optional<RaisedAlert> apply(ParticipantContext participant, Finding finding, String version,
+            Instant now) {
+        List<AlertStore.Evidence> evidence = evidenceOf(finding, participant);
+        Map<String, Severity> known = store.knownEvidence(participant.id(), finding.ruleId());
+        boolean news = evidence.stream().anyMatch(fact -> !known.containsKey(fact.factId())
+                || finding.severity().isAbove(known.get(fact.factId())));
+        if (!news) {
+            return Optional.empty();
+        }
+        Optional<AlertStore.OpenRow> open = store.lockOpen(participant.id(), finding.ruleId());
+        Instant ackDueAt = now.plus(finding.acknowledgeWithin());
+        UUID id;
+        Severity severity;
+        Instant raisedAt;
+        if (open.isEmpty()) {
+            id = store.insert(participant.id(), participant.programmeId(), finding, version, now, ackDueAt);
+            store.history(id, now, SYSTEM, "RAISED", finding.severity() + ": " + finding.explanation());
+            store.addRecipients(id, Recipients.resolve(finding.recipients(), participant), 0, now);
+            severity = finding.severity();
+            raisedAt = now;
+        } else if (finding.severity().isAbove(open.get().severity())) {
+            id = open.get().id();
+            store.raise(id, finding, version, now, ackDueAt);
+            store.history(id, now, SYSTEM, "SEVERITY_RAISED",
+                    open.get().severity() + " to " + finding.severity() + ": " + finding.explanation());
+            store.addRecipients(id, Recipients.resolve(finding.recipients(), participant), 0, now);
+            severity = finding.severity();
+            raisedAt = open.get().raisedAt();
+        } else {
+            id = open.get().id();
+            store.touch(id, finding.explanation(), now);
+            store.history(id, now, SYSTEM, "EVIDENCE_ADDED", finding.explanation());
+            severity = open.get().severity();
+            raisedAt = open.get().raisedAt();
+            ackDueAt = open.get().ackDueAt();
+        }
+        Severity held = severity;
+        evidence.stream()
+                .filter(fact -> !known.containsKey(fact.factId()) || held.isAbove(known.get(fact.factId())))
+                .forEach(fact -> store.putEvidence(id, fact, held, now));
+        String status = open.isPresent() && !finding.severity().isAbove(open.get().severity())
+                ? open.get().status() : "OPEN";
+        return Optional.of(new RaisedAlert(id, participant.id(), finding.ruleId(), finding.ruleName(), severity.name(),
+                status, raisedAt, ackDueAt));
+    }
+
+    /**
+     * The finding's facts; a rule that fired on time alone (no check-in ever, say) rests on the
+     * participant's enrolment, so that it too alerts once and not at every sweep.
+     */
+    private static List<AlertStore.Evidence> evidenceOf(Finding finding, ParticipantContext participant) {
+        if (finding.evidence().isEmpty()) {
+            return List.of(new AlertStore.Evidence("enrolment:" + participant.id(), "ENROLMENT",
+                    participant.enrolledAt(), "enrolled; no fact since"));
+        }
+        List<AlertStore.Evidence> evidence = new ArrayList<>();
+        for (Fact fact : finding.evidence()) {
+            evidence.add(new AlertStore.Evidence(fact.id(), fact.type(), fact.at(), fact.summary()));
+        }
+        return evidence;
+    }
+}

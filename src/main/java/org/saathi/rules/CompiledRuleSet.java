@@ -1,0 +1,135 @@
+package org.saathi.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.saathi.alert.Finding;
+import org.saathi.facts.EscalationAction;
+import org.saathi.facts.Role;
+import org.saathi.facts.Severity;
+import org.saathi.facts.Signal;
+
+/**
+ * A rule set that compiled: its version, rules, default thresholds and scenarios. Immutable and
+ * safe to share: each evaluation has its own rule session.
+ */
+final class CompiledRuleSet {
+
+    /** A rule set that keeps firing past this is looping; evaluation stops rather than hang. */
+    static final int MOST_FIRINGS = 10_000;
+
+    /** When no escalation rule matched a signal, it still reaches people: counsellor and supervisor, soon. */
+    static final Duration UNMATCHED_ACKNOWLEDGE_WITHIN = Duration.ofHours(4);
+
+    private final String version;
+    private final Instant loadedAt;
+    private final KieBase rules;
+    private final List<RuleInfo> ruleInfo;
+    private final Map<String, Double> thresholds;
+    private final List<Scenario.Located> scenarios;
+    private final Duration window;
+    private final Duration baselinePeriod;
+
+    CompiledRuleSet(String version, Instant loadedAt, KieBase rules, List<RuleInfo> ruleInfo,
+            Map<String, Double> thresholds, List<Scenario.Located> scenarios, Duration window,
+            Duration baselinePeriod) {
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.rules = rules;
+        this.ruleInfo = List.copyOf(ruleInfo);
+        this.thresholds = Map.copyOf(thresholds);
+        this.scenarios = List.copyOf(scenarios);
+        this.window = window;
+        this.baselinePeriod = baselinePeriod;
+    }
+
+    /** What the rules find about one participant; one finding per rule id, most severe first. */
+    Evaluated evaluate(EvaluationInput input) {
+        KieSession session = rules.newKieSession();
+        List<Signal> signals = new ArrayList<>();
+        List<EscalationAction> actions = new ArrayList<>();
+        try {
+            Window.facts(input, baselinePeriod).forEach(session::insert);
+            int fired = session.fireAllRules(MOST_FIRINGS);
+            if (fired >= MOST_FIRINGS) {
+                throw new IllegalStateException("rule set " + version + " fired " + fired + " times: a rule loops");
+            }
+            for (Object fact : session.getObjects()) {
+                if (fact instanceof Signal signal) {
+                    signals.add(signal);
+                } else if (fact instanceof EscalationAction action) {
+                    actions.add(action);
+                }
+            }
+        } finally {
+            session.dispose();
+        }
+        return merge(signals, actions);
+    }
+
+    /** Findings, and the rule ids whose signals no escalation rule took up. */
+    record Evaluated(List<Finding> findings, List<String> unescalated) {
+    }
+
+    private static Evaluated merge(List<Signal> signals, List<EscalationAction> actions) {
+        Map<String, List<Signal>> byRule = signals.stream()
+                .collect(Collectors.groupingBy(Signal::ruleId, LinkedHashMap::new, Collectors.toList()));
+        List<Finding> findings = new ArrayList<>();
+        List<String> unescalated = new ArrayList<>();
+        byRule.forEach((ruleId, ruleSignals) -> {
+            List<Signal> mostSevereFirst = ruleSignals.stream()
+                    .sorted(Comparator.comparing(Signal::severity).reversed().thenComparing(Signal::at,
+                            Comparator.reverseOrder()))
+                    .toList();
+            Signal lead = mostSevereFirst.get(0);
+            EscalationAction action = actions.stream().filter(a -> a.signal().equals(lead)).findFirst()
+                    .orElse(null);
+            if (action == null) {
+                unescalated.add(ruleId);
+                action = new EscalationAction(lead, List.of(Role.COUNSELLOR, Role.SUPERVISOR),
+                        UNMATCHED_ACKNOWLEDGE_WITHIN, Role.ALL_SUPERVISORS);
+            }
+            String explanation = mostSevereFirst.stream().map(Signal::explanation).distinct().limit(5)
+                    .collect(Collectors.joining("; "));
+            findings.add(new Finding(ruleId, lead.ruleName(), lead.severity(), explanation,
+                    Signal.evidenceOf(mostSevereFirst.toArray(Signal[]::new)), action.recipients(),
+                    action.acknowledgeWithin(), action.escalateTo()));
+        });
+        findings.sort(Comparator.comparing(Finding::severity, Comparator.<Severity>reverseOrder())
+                .thenComparing(Finding::ruleId));
+        return new Evaluated(findings, unescalated);
+    }
+
+    String version() {
+        return version;
+    }
+
+    Instant loadedAt() {
+        return loadedAt;
+    }
+
+    List<RuleInfo> rules() {
+        return ruleInfo;
+    }
+
+    Map<String, Double> thresholds() {
+        return thresholds;
+    }
+
+    /** How far back an evaluation looks. */
+    Duration window() {
+        return window;
+    }
+
+    List<Scenario.Located> scenarios() {
+        return scenarios;
+    }
+}

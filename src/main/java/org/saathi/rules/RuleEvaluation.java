@@ -1,0 +1,90 @@
+package org.saathi.rules;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.saathi.alert.Alerts;
+import org.saathi.facts.OpenAlert;
+import org.saathi.ingest.Evaluation;
+import org.saathi.ingest.FactHistory;
+import org.saathi.ingest.FactRecorded;
+import org.saathi.ingest.RaisedAlert;
+import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Roster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evaluates a participant with the active rule set and turns the findings into alerts. It runs in
+ * a savepoint of the caller's transaction: if evaluation fails, the fact that triggered it is still
+ * stored (accepted data is never lost), the failure is logged, and the next evaluation of the
+ * participant, by a later fact or the sweep, tries again.
+ */
+@Component
+class RuleEvaluation implements Evaluation {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleEvaluation.class);
+
+    private final ActiveRuleSet rules;
+    private final FactHistory history;
+    private final Roster roster;
+    private final Alerts alerts;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    RuleEvaluation(ActiveRuleSet rules, FactHistory history, Roster roster, Alerts alerts, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.rules = rules;
+        this.history = history;
+        this.roster = roster;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    public List<RaisedAlert> evaluate(FactRecorded fact) {
+        return evaluate(fact.participantId(), clock.instant());
+    }
+
+    /** Evaluates the participant as of now; call with the participant locked. */
+    List<RaisedAlert> evaluate(String participantId, Instant now) {
+        CompiledRuleSet set = rules.current();
+        try {
+            return savepoint.execute(status -> evaluateWith(set, participantId, now));
+        } catch (RuntimeException failure) {
+            log.error("Evaluation of participant {} with rule set {} failed; the fact is kept and the participant "
+                    + "will be evaluated again", participantId, set.version(), failure);
+            return List.of();
+        }
+    }
+
+    private List<RaisedAlert> evaluateWith(CompiledRuleSet set, String participantId, Instant now) {
+        ParticipantContext participant = roster.context(participantId)
+                .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
+        Map<String, Double> thresholds = new HashMap<>(set.thresholds());
+        roster.thresholdOverrides(participant.programmeId()).forEach((key, value) -> {
+            if (thresholds.containsKey(key)) {
+                thresholds.put(key, value);
+            }
+        });
+        FactHistory.Facts facts = history.between(participantId, now.minus(set.window()), now);
+        List<OpenAlert> open = alerts.open(participantId);
+        CompiledRuleSet.Evaluated evaluated = set.evaluate(new EvaluationInput(participant, now, thresholds,
+                facts.checkIns(), facts.attendance(), facts.phq9(), facts.bam(), facts.drugScreens(),
+                facts.peerConcerns(), facts.lastCheckIn(), open));
+        if (!evaluated.unescalated().isEmpty()) {
+            log.error("Rule set {}: no escalation rule took up {}; sent to counsellor and supervisor instead",
+                    set.version(), evaluated.unescalated());
+        }
+        return alerts.apply(participant, evaluated.findings(), set.version(), now);
+    }
+}

@@ -1,0 +1,140 @@
+package org.saathi.rules;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.saathi.facts.Signal;
+
+/**
+ * Reads a rules folder and makes a rule set of it, or says everything that is wrong with it: DRL
+ * that does not compile, a rule without an id, a threshold a rule uses that is not defined, a
+ * scenario file that does not parse, a scenario that fails, a rule without scenarios.
+ */
+final class RuleSetLoader {
+
+    private static final Pattern THRESHOLD_USE = Pattern.compile("key\\s*==\\s*\"([^\"]+)\"");
+
+    private RuleSetLoader() {
+    }
+
+    /** Compiles and checks the folder; throws {@link RuleSetInvalid} with every problem found. */
+    static CompiledRuleSet load(Path directory, Duration window, Duration baseline, Instant now) {
+        CompiledRuleSet compiled = compile(directory, window, baseline, now);
+        List<RuleSetProblem> failures = check(compiled);
+        if (!failures.isEmpty()) {
+            throw new RuleSetInvalid(failures);
+        }
+        return compiled;
+    }
+
+    /** Compiles without running the scenarios. */
+    static CompiledRuleSet compile(Path directory, Duration window, Duration baseline, Instant now) {
+        RuleSetFiles files = RuleSetFiles.read(directory);
+        List<RuleSetProblem> problems = new ArrayList<>();
+        String thresholdsText = files.files().get(RuleSetFiles.THRESHOLDS);
+        Map<String, Double> thresholds = thresholdsText == null ? Map.of()
+                : RuleSetYaml.thresholds(RuleSetFiles.THRESHOLDS, thresholdsText, problems);
+        if (thresholdsText == null) {
+            problems.add(new RuleSetProblem(RuleSetFiles.THRESHOLDS, null, "is missing: rules need their thresholds"));
+        }
+        KieBase base = DrlCompiler.compile(files, problems);
+        List<RuleInfo> rules = base == null ? List.of() : rules(base, files, problems);
+        checkThresholdUses(files, thresholds, problems);
+        List<Scenario.Located> scenarios = new ArrayList<>();
+        files.matching("tests", ".yaml").forEach(file ->
+                scenarios.addAll(RuleSetYaml.scenarios(file.getKey(), file.getValue(), problems)));
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalid(problems);
+        }
+        return new CompiledRuleSet(files.version(), now, base, rules, thresholds, scenarios, window, baseline);
+    }
+
+    /** Runs every scenario; also refuses a signal rule that no scenario shows firing and not firing. */
+    static List<RuleSetProblem> check(CompiledRuleSet rules) {
+        List<RuleSetProblem> failures = new ArrayList<>();
+        Set<String> firing = new TreeSet<>();
+        Set<String> nearMiss = new TreeSet<>();
+        for (Scenario.Located located : rules.scenarios()) {
+            located.scenario().expect().forEach(expected -> firing.add(expected.rule()));
+            nearMiss.addAll(located.scenario().expectNot());
+            for (String failure : ScenarioRunner.run(rules, located.scenario())) {
+                failures.add(new RuleSetProblem(located.file(), located.line(),
+                        "scenario '" + located.scenario().name() + "': " + failure));
+            }
+        }
+        rules.rules().stream().filter(rule -> rule.file().startsWith("signals/"))
+                .map(RuleInfo::id).distinct().sorted().forEach(id -> {
+                    RuleInfo first = rules.rules().stream().filter(rule -> rule.id().equals(id)).findFirst().get();
+                    if (!firing.contains(id)) {
+                        failures.add(new RuleSetProblem(first.file(), first.line(),
+                                id + " has no scenario in which it fires"));
+                    }
+                    if (!nearMiss.contains(id)) {
+                        failures.add(new RuleSetProblem(first.file(), first.line(),
+                                id + " has no near-miss scenario in which it does not fire (expectNot)"));
+                    }
+                });
+        return failures;
+    }
+
+    private static List<RuleInfo> rules(KieBase base, RuleSetFiles files, List<RuleSetProblem> problems) {
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage kiePackage : base.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleSetProblem where = locate(rule.getName(), files);
+                if (!Signal.hasId(rule.getName())) {
+                    problems.add(new RuleSetProblem(where.file(), where.line(), "rule \"" + rule.getName()
+                            + "\" needs a stable id before its name, such as \"CHK-007 " + rule.getName() + "\""));
+                    continue;
+                }
+                rules.add(new RuleInfo(Signal.idOf(rule.getName()), rule.getName(), where.file(), where.line()));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleInfo::id).thenComparing(RuleInfo::name));
+        return rules;
+    }
+
+    private static RuleSetProblem locate(String ruleName, RuleSetFiles files) {
+        String declaration = "rule \"" + ruleName + "\"";
+        for (Map.Entry<String, String> file : files.files().entrySet()) {
+            String[] lines = file.getValue().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith(declaration)) {
+                    return new RuleSetProblem(file.getKey(), i + 1, "");
+                }
+            }
+        }
+        return new RuleSetProblem("signals", null, "");
+    }
+
+    /** A rule that names an undefined threshold would never fire: that is an error, not a quiet no. */
+    private static void checkThresholdUses(RuleSetFiles files, Map<String, Double> thresholds,
+            List<RuleSetProblem> problems) {
+        List<Map.Entry<String, String>> drl = new ArrayList<>(files.matching("signals", ".drl"));
+        drl.addAll(files.matching("escalation", ".drl"));
+        for (Map.Entry<String, String> file : drl) {
+            String[] lines = file.getValue().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                Matcher use = THRESHOLD_USE.matcher(lines[i]);
+                while (use.find()) {
+                    if (!thresholds.containsKey(use.group(1))) {
+                        problems.add(new RuleSetProblem(file.getKey(), i + 1, "threshold \"" + use.group(1)
+                                + "\" is not defined in thresholds.yaml"));
+                    }
+                }
+            }
+        }
+    }
+}

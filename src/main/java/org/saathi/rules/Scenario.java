@@ -1,0 +1,143 @@
+package org.saathi.rules;
+
+import java.util.List;
+import java.util.Map;
+
+import org.saathi.facts.AttendanceStatus;
+import org.saathi.facts.ConcernLevel;
+import org.saathi.facts.Role;
+import org.saathi.facts.SessionType;
+import org.saathi.facts.Severity;
+
+/**
+ * A scenario test of a rule set, as written in {@code rules/tests/*.yaml}: a participant, a clock,
+ * facts on a timeline, and the alerts expected and not expected at the clock.
+ */
+record Scenario(String name, When clock, ParticipantSpec participant, Map<String, Double> thresholds,
+        List<OpenAlertSpec> openAlerts, List<FactSpec> facts, List<Expectation> expect, List<String> expectNot,
+        Boolean noOtherAlerts) {
+
+    static final When DEFAULT_CLOCK = When.parse("2026-01-15T09:00:00+05:30");
+
+    Scenario {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("every scenario needs a name");
+        }
+        clock = clock == null ? DEFAULT_CLOCK : clock;
+        if (clock.absolute() == null) {
+            throw new IllegalArgumentException("a scenario's clock must be a timestamp with an offset");
+        }
+        participant = participant == null ? new ParticipantSpec(null, null, null, null) : participant;
+        thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        openAlerts = openAlerts == null ? List.of() : List.copyOf(openAlerts);
+        facts = facts == null ? List.of() : List.copyOf(facts);
+        expect = expect == null ? List.of() : List.copyOf(expect);
+        expectNot = expectNot == null ? List.of() : List.copyOf(expectNot);
+        noOtherAlerts = Boolean.TRUE.equals(noOtherAlerts);
+    }
+
+    /** A scenario and where it is written. */
+    record Located(String file, Integer line, Scenario scenario) {
+    }
+
+    /** A file of scenarios. */
+    record File(List<Scenario> scenarios) {
+    }
+
+    record ParticipantSpec(Boolean shareWithPeerMentor, Boolean expectsDailyCheckIn, Boolean supervisorAssigned,
+            When enrolled) {
+    }
+
+    record OpenAlertSpec(String rule, Severity severity, When raised, When lastEvidence) {
+
+        OpenAlertSpec {
+            if (rule == null || severity == null) {
+                throw new IllegalArgumentException("an open alert needs a rule and a severity");
+            }
+        }
+    }
+
+    record Expectation(String rule, Severity severity, List<Role> recipients) {
+
+        Expectation {
+            if (rule == null) {
+                throw new IllegalArgumentException("an expected alert needs a rule");
+            }
+        }
+    }
+
+    /** One fact on the timeline: exactly one of its fields is given. */
+    record FactSpec(CheckInSpec checkIn, AttendanceSpec attendance, ItemsSpec phq9, ItemsSpec bam,
+            DrugScreenSpec drugScreen, PeerConcernSpec peerConcern) {
+
+        FactSpec {
+            long given = java.util.stream.Stream.of(checkIn, attendance, phq9, bam, drugScreen, peerConcern)
+                    .filter(java.util.Objects::nonNull).count();
+            if (given != 1) {
+                throw new IllegalArgumentException("each fact is exactly one of checkIn, attendance, phq9, bam, "
+                        + "drugScreen or peerConcern");
+            }
+        }
+    }
+
+    record CheckInSpec(When at, Integer craving, Integer mood, Integer stress, Double sleepHours,
+            Boolean usedSubstance, Boolean medicationTaken, List<String> triggers) {
+
+        CheckInSpec {
+            requireTime(at);
+            craving = craving == null ? 2 : craving;
+            mood = mood == null ? 7 : mood;
+            if (craving < 0 || craving > 10 || mood < 1 || mood > 10) {
+                throw new IllegalArgumentException("craving is 0 to 10 and mood 1 to 10");
+            }
+        }
+    }
+
+    record AttendanceSpec(When at, String session, AttendanceStatus status, SessionType type) {
+
+        AttendanceSpec {
+            requireTime(at);
+            if (status == null) {
+                throw new IllegalArgumentException("an attendance needs a status");
+            }
+            type = type == null ? SessionType.GROUP_THERAPY : type;
+        }
+    }
+
+    record ItemsSpec(When at, List<Integer> items) {
+
+        ItemsSpec {
+            requireTime(at);
+            if (items == null || items.stream().anyMatch(item -> item == null || item < 0 || item > 4)) {
+                throw new IllegalArgumentException("a screening needs its items, each 0 to 4 (0 to 3 for PHQ-9)");
+            }
+        }
+    }
+
+    record DrugScreenSpec(When at, Boolean positive) {
+
+        DrugScreenSpec {
+            requireTime(at);
+            if (positive == null) {
+                throw new IllegalArgumentException("a drug screen needs positive: true or false");
+            }
+        }
+    }
+
+    record PeerConcernSpec(When at, ConcernLevel level, String reportedBy) {
+
+        PeerConcernSpec {
+            requireTime(at);
+            if (level == null) {
+                throw new IllegalArgumentException("a peer concern needs a level: LOW, MEDIUM or HIGH");
+            }
+            reportedBy = reportedBy == null ? "peer" : reportedBy;
+        }
+    }
+
+    private static void requireTime(When at) {
+        if (at == null) {
+            throw new IllegalArgumentException("every fact needs its time, 'at'");
+        }
+    }
+}

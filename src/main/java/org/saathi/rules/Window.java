@@ -1,0 +1,97 @@
+package org.saathi.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.saathi.facts.Attendance;
+import org.saathi.facts.Baseline;
+import org.saathi.facts.CheckIn;
+import org.saathi.facts.CheckInGap;
+import org.saathi.facts.Now;
+import org.saathi.facts.Threshold;
+
+/**
+ * Turns an evaluation's input into the facts rules see: check-ins and sessions numbered by recency,
+ * each session once with its latest reported status, the personal baseline and the check-in gap.
+ */
+final class Window {
+
+    /** The baseline leaves out the latest check-ins, which CHK-003 and CHK-004 compare against it. */
+    static final int RECENT_CHECK_INS_OUTSIDE_BASELINE = 3;
+
+    private Window() {
+    }
+
+    static List<Object> facts(EvaluationInput input, Duration baselinePeriod) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Now(input.now()));
+        input.thresholds().forEach((key, value) -> facts.add(new Threshold(key, value)));
+        List<CheckIn> checkIns = numbered(input.checkIns());
+        facts.addAll(checkIns);
+        facts.addAll(sessions(input.attendanceReports()));
+        facts.addAll(input.phq9());
+        facts.addAll(input.bam());
+        facts.addAll(input.drugScreens());
+        facts.addAll(input.peerConcerns());
+        facts.addAll(input.openAlerts());
+        facts.add(baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod)));
+        Instant since = input.lastCheckIn().map(CheckIn::at).orElse(input.participant().enrolledAt());
+        double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
+        facts.add(new CheckInGap(input.participant().id(), hours, since, input.participant().expectsDailyCheckIn(),
+                input.lastCheckIn()));
+        return facts;
+    }
+
+    static List<CheckIn> numbered(List<CheckIn> checkIns) {
+        List<CheckIn> newestFirst = checkIns.stream()
+                .sorted(Comparator.comparing(CheckIn::at).reversed().thenComparing(CheckIn::id)).toList();
+        List<CheckIn> numbered = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            CheckIn c = newestFirst.get(i);
+            numbered.add(new CheckIn(c.id(), c.participantId(), c.at(), i + 1, c.craving(), c.mood(), c.stress(),
+                    c.sleepHours(), c.usedSubstance(), c.medicationTaken(), c.triggers()));
+        }
+        return numbered;
+    }
+
+    /** One fact per session, its last report standing, numbered newest session first. */
+    static List<Attendance> sessions(List<Attendance> reportsInOrder) {
+        Map<String, Attendance> latest = new LinkedHashMap<>();
+        reportsInOrder.forEach(report -> latest.put(report.sessionId(), report));
+        List<Attendance> newestFirst = latest.values().stream()
+                .sorted(Comparator.comparing(Attendance::at).reversed().thenComparing(Attendance::sessionId)).toList();
+        List<Attendance> numbered = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            Attendance a = newestFirst.get(i);
+            numbered.add(new Attendance(a.id(), a.participantId(), a.at(), i + 1, a.sessionId(), a.groupId(),
+                    a.sessionType(), a.status()));
+        }
+        return numbered;
+    }
+
+    static Baseline baseline(String participantId, List<CheckIn> numbered, Instant from) {
+        List<CheckIn> period = numbered.stream()
+                .filter(c -> c.recency() > RECENT_CHECK_INS_OUTSIDE_BASELINE && !c.at().isBefore(from)).toList();
+        if (period.isEmpty()) {
+            return new Baseline(participantId, 0, 0, 0, 0, 0);
+        }
+        double cravingMean = period.stream().mapToInt(CheckIn::craving).average().orElse(0);
+        double moodMean = period.stream().mapToInt(CheckIn::mood).average().orElse(0);
+        return new Baseline(participantId, period.size(), cravingMean,
+                spread(period.stream().mapToDouble(CheckIn::craving).toArray(), cravingMean), moodMean,
+                spread(period.stream().mapToDouble(CheckIn::mood).toArray(), moodMean));
+    }
+
+    private static double spread(double[] values, double mean) {
+        double sum = 0;
+        for (double value : values) {
+            sum += (value - mean) * (value - mean);
+        }
+        return Math.sqrt(sum / values.length);
+    }
+}
