@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.roster.Caseload;
@@ -24,7 +23,7 @@ class AlertQueries {
     }
 
     private static final String VISIBLE = """
-            (:everyone OR a.programme_id IN (:programmes) OR a.participant_id IN (:participants)
+            (:everyone OR a.programme_id = ANY (:programmes) OR a.participant_id = ANY (:participants)
              OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.staff_id = :staff))""";
 
     private static final String FILTERED = VISIBLE + """
@@ -89,19 +88,14 @@ class AlertQueries {
 
     private static JdbcClient.StatementSpec visible(JdbcClient.StatementSpec sql, Caseload caseload, Filter filter) {
         sql.param("everyone", caseload.everyone())
-                .param("programmes", orNone(caseload.programmes()))
-                .param("participants", orNone(caseload.participants()))
+                .param("programmes", caseload.programmes().toArray(String[]::new))
+                .param("participants", caseload.participants().toArray(String[]::new))
                 .param("staff", caseload.staffId());
         if (filter != null) {
             sql.param("status", filter.status()).param("severity", filter.severity())
                     .param("participant", filter.participantId()).param("mine", filter.mine());
         }
         return sql;
-    }
-
-    /** SQL has no empty IN list; a value no id can take stands in for "none". */
-    private static Set<String> orNone(Set<String> ids) {
-        return ids.isEmpty() ? Set.of("\u0000") : ids;
     }
 
     private static AlertViews.Summary summary(ResultSet rs, int row) throws SQLException {

@@ -23,7 +23,8 @@ import org.kie.api.builder.ReleaseId;
  */
 final class DrlCompiler {
 
-    private static final String RESOURCES = "src/main/resources/";
+    /** DRL packages are rules.signals and rules.escalation: their files go where Drools expects them. */
+    private static final String RESOURCES = "src/main/resources/rules/";
     private static final Pattern MISSING_CLASS = Pattern.compile("Unable to (?:find|resolve) (?:class|ObjectType)[: ]+'?([\\w.$]+)");
     private static final String GENERATED_SOURCE = "in error:\n";
 
@@ -68,13 +69,14 @@ final class DrlCompiler {
         }
         List<RuleSetProblem> problems = new ArrayList<>();
         for (Message error : errors) {
-            if (error.getText().contains(GENERATED_SOURCE)) {
+            if (error.getText().contains(GENERATED_SOURCE)
+                    || (error.getText().startsWith("Parser returned a null Package") && errors.size() > 1)) {
                 continue;
             }
             String path = error.getPath() == null ? "" : error.getPath();
             String message = firstLine(error.getText());
             if (path.startsWith(RESOURCES) || !path.startsWith("src/")) {
-                String file = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+                String file = authorPath(path);
                 Integer line = error.getLine() > 0 ? Integer.valueOf(error.getLine()) : lineOfMissingClass(file, message, drl);
                 problems.add(new RuleSetProblem(file.isEmpty() ? "signals" : file, line, message));
             } else {
@@ -123,6 +125,12 @@ final class DrlCompiler {
             }
         }
         return null;
+    }
+
+    /** "src/main/resources/rules/signals/x.drl" or "rules/signals/x.drl" → "signals/x.drl". */
+    private static String authorPath(String path) {
+        String file = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+        return file.startsWith("rules/") ? file.substring("rules/".length()) : file;
     }
 
     private static String normalise(String code) {

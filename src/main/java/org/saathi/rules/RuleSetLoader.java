@@ -69,7 +69,13 @@ final class RuleSetLoader {
         for (Scenario.Located located : rules.scenarios()) {
             located.scenario().expect().forEach(expected -> firing.add(expected.rule()));
             nearMiss.addAll(located.scenario().expectNot());
-            for (String failure : ScenarioRunner.run(rules, located.scenario())) {
+            List<String> scenarioFailures;
+            try {
+                scenarioFailures = ScenarioRunner.run(rules, located.scenario());
+            } catch (RuntimeException failed) {
+                scenarioFailures = List.of(describe(failed));
+            }
+            for (String failure : scenarioFailures) {
                 failures.add(new RuleSetProblem(located.file(), located.line(),
                         "scenario '" + located.scenario().name() + "': " + failure));
             }
@@ -87,6 +93,20 @@ final class RuleSetLoader {
                     }
                 });
         return failures;
+    }
+
+    private static final Pattern FAILED_RULE = Pattern.compile("consequence for rule \"([^\"]+)\"");
+
+    /** A rule that failed while running, in a rule author's words: which rule, and what went wrong. */
+    static String describe(RuntimeException failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        Matcher rule = FAILED_RULE.matcher(String.valueOf(failure.getMessage()));
+        String what = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return rule.find() ? "rule \"" + rule.group(1) + "\" failed while running its 'then' part: " + what
+                : "evaluation failed: " + what;
     }
 
     private static List<RuleInfo> rules(KieBase base, RuleSetFiles files, List<RuleSetProblem> problems) {

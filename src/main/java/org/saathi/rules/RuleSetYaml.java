@@ -41,6 +41,8 @@ final class RuleSetYaml {
             if (entry.getValue().isNumber()) {
                 thresholds.put(entry.getKey(), entry.getValue().asDouble());
             } else {
+                // still defined, so that rules using it are not reported as well
+                thresholds.put(entry.getKey(), Double.NaN);
                 problems.add(new RuleSetProblem(file, lineOf(text, "^\\s*" + Pattern.quote(entry.getKey()) + "\\s*:"),
                         "threshold " + entry.getKey() + " must be a number"));
             }
