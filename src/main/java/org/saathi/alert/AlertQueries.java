@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.saathi.notify.Outbox;
 import org.saathi.roster.Caseload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,9 +34,14 @@ class AlertQueries {
              AND (NOT :mine OR EXISTS (SELECT 1 FROM alert_recipient m WHERE m.alert_id = a.id AND m.staff_id = :staff))""";
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    AlertQueries(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    AlertQueries(JdbcClient jdbc, Outbox outbox, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     AlertViews.Page list(Caseload caseload, Filter filter, int page, int size) {
@@ -49,18 +55,26 @@ class AlertQueries {
     }
 
     Optional<AlertViews.Detail> detail(Caseload caseload, UUID id) {
-        record Row(AlertViews.Summary summary, Instant updatedAt, String version, String explanation) {
+        record Row(AlertViews.Summary summary, Instant updatedAt, String version, String explanation,
+                AlertViews.Handling handling) {
         }
-        return visible(jdbc.sql("SELECT a.* FROM alert a WHERE a.id = :id AND " + VISIBLE), caseload, null)
-                .param("id", id)
+        return visible(jdbc.sql("""
+                        SELECT a.*, (SELECT max(until) FROM snooze s WHERE s.participant_id = a.participant_id
+                                     AND s.rule_id = a.rule_id AND s.until > :now) AS snoozed_until
+                        FROM alert a WHERE a.id = :id AND """ + VISIBLE), caseload, null)
+                .param("id", id).param("now", java.sql.Timestamp.from(clock.instant()))
                 .query((rs, row) -> new Row(summary(rs, row), rs.getTimestamp("updated_at").toInstant(),
-                        rs.getString("rule_set_version"), rs.getString("explanation")))
+                        rs.getString("rule_set_version"), rs.getString("explanation"), new AlertViews.Handling(
+                                instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                                instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("outcome"),
+                                instant(rs, "snoozed_until"), rs.getInt("escalation_step"))))
                 .optional()
                 .map(found -> {
                     AlertViews.Summary s = found.summary();
                     return new AlertViews.Detail(s.id(), s.participantId(), s.ruleId(), s.ruleName(), s.severity(),
                             s.status(), s.raisedAt(), s.ackDueAt(), found.updatedAt(), found.version(),
-                            found.explanation(), evidence(id), recipients(id), List.of(), history(id));
+                            found.explanation(), found.handling(), evidence(id), recipients(id), outbox.forAlert(id),
+                            history(id));
                 });
     }
 
@@ -96,6 +110,11 @@ class AlertQueries {
                     .param("participant", filter.participantId()).param("mine", filter.mine());
         }
         return sql;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 
     private static AlertViews.Summary summary(ResultSet rs, int row) throws SQLException {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AlertStore {
 
-    record OpenRow(UUID id, Severity severity, String status, Instant raisedAt, Instant ackDueAt) {
+    record OpenRow(UUID id, Severity severity, String status, Instant raisedAt, Instant ackDueAt, String ruleId) {
     }
 
     /** One piece of evidence as stored: a fact's id, kind, time and summary. */
@@ -45,12 +45,13 @@ class AlertStore {
 
     Optional<OpenRow> lockOpen(String participantId, String ruleId) {
         return jdbc.sql("""
-                        SELECT id, severity, status, raised_at, ack_due_at FROM alert
+                        SELECT id, severity, status, raised_at, ack_due_at, rule_id FROM alert
                         WHERE participant_id = :p AND rule_id = :rule AND status IN ('OPEN', 'ACKNOWLEDGED')
                         FOR UPDATE""")
                 .param("p", participantId).param("rule", ruleId)
                 .query((rs, row) -> new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+                        rs.getString(6)))
                 .optional();
     }
 
@@ -58,10 +59,12 @@ class AlertStore {
             Instant ackDueAt) {
         return jdbc.sql("""
                         INSERT INTO alert (participant_id, programme_id, rule_id, rule_name, severity, status,
-                            explanation, rule_set_version, raised_at, updated_at, ack_due_at, escalate_to)
+                            explanation, rule_set_version, raised_at, updated_at, ack_due_at, escalate_to,
+                            ack_within_seconds)
                         VALUES (:p, :programme, :rule, :name, :severity, 'OPEN', :explanation, :version, :now, :now,
-                            :due, :escalateTo)
+                            :due, :escalateTo, :ackWithin)
                         RETURNING id""")
+                .param("ackWithin", finding.acknowledgeWithin().toSeconds())
                 .param("p", participantId).param("programme", programmeId)
                 .param("rule", finding.ruleId()).param("name", finding.ruleName())
                 .param("severity", finding.severity().name()).param("explanation", finding.explanation())
@@ -74,8 +77,10 @@ class AlertStore {
         jdbc.sql("""
                         UPDATE alert SET severity = :severity, status = 'OPEN', explanation = :explanation,
                             rule_name = :name, rule_set_version = :version, updated_at = :now, ack_due_at = :due,
-                            escalate_to = :escalateTo, escalation_step = 0
+                            escalate_to = :escalateTo, escalation_step = 0, ack_within_seconds = :ackWithin,
+                            acknowledged_at = NULL, acknowledged_by = NULL
                         WHERE id = :id""")
+                .param("ackWithin", finding.acknowledgeWithin().toSeconds())
                 .param("severity", finding.severity().name()).param("explanation", finding.explanation())
                 .param("name", finding.ruleName()).param("version", version).param("now", Timestamp.from(now))
                 .param("due", Timestamp.from(ackDueAt)).param("escalateTo", finding.escalateTo().name())
@@ -116,6 +121,49 @@ class AlertStore {
         jdbc.sql("INSERT INTO alert_history (alert_id, at, actor, action, note) VALUES (:a, :at, :actor, :action, :note)")
                 .param("a", alertId).param("at", Timestamp.from(at)).param("actor", actor).param("action", action)
                 .param("note", note).update();
+    }
+
+    boolean isRecipient(UUID alertId, String staffId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alert_recipient WHERE alert_id = :a AND staff_id = :s)")
+                .param("a", alertId).param("s", staffId).query(Boolean.class).single();
+    }
+
+    /** The next notification round of the alert: every event that notifies people is a round. */
+    int nextRound(UUID alertId) {
+        return jdbc.sql("UPDATE alert SET notification_round = notification_round + 1 WHERE id = :id "
+                        + "RETURNING notification_round")
+                .param("id", alertId).query(Integer.class).single();
+    }
+
+    /** Whether another open alert of the participant is more severe than this severity. */
+    boolean moreSevereOpen(String participantId, UUID alertId, Severity severity) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM alert WHERE participant_id = :p AND id <> :id
+                            AND status IN ('OPEN', 'ACKNOWLEDGED')
+                            AND CASE severity WHEN 'WATCH' THEN 0 WHEN 'WARNING' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END
+                                > :rank)""")
+                .param("p", participantId).param("id", alertId).param("rank", severity.ordinal())
+                .query(Boolean.class).single();
+    }
+
+    Optional<Instant> snoozedUntil(String participantId, String ruleId, Instant now) {
+        return jdbc.sql("""
+                        SELECT max(until) FROM snooze WHERE participant_id = :p AND rule_id = :rule AND until > :now""")
+                .param("p", participantId).param("rule", ruleId).param("now", Timestamp.from(now))
+                .query((rs, row) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    /** Open, unacknowledged alerts of the participant, for releasing what no longer needs holding. */
+    List<OpenRow> unacknowledged(String participantId) {
+        return jdbc.sql("""
+                        SELECT id, severity, status, raised_at, ack_due_at, rule_id FROM alert
+                        WHERE participant_id = :p AND status = 'OPEN'""")
+                .param("p", participantId)
+                .query((rs, row) -> new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+                        rs.getString(6)))
+                .list();
     }
 
     List<OpenAlert> open(String participantId) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.saathi.notify.Outbox;
+
 /** Alerts as the API shows them (SPEC §6). */
 final class AlertViews {
 
@@ -23,15 +25,18 @@ final class AlertViews {
     record RecipientView(String staffId, String role, String reason, int step) {
     }
 
-    record Notification(String id, String staffId, String channel, String state, int attempts, String lastError) {
-    }
 
     record HistoryEntry(Instant at, String actor, String action, String note) {
     }
 
+    /** When and by whom the alert was acknowledged and resolved, with what outcome; null while not. */
+    record Handling(Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
+            String outcome, Instant snoozedUntil, int escalationStep) {
+    }
+
     record Detail(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
             Instant raisedAt, Instant ackDueAt, Instant updatedAt, String ruleSetVersion, String explanation,
-            List<Evidence> evidence, List<RecipientView> recipients, List<Notification> notifications,
-            List<HistoryEntry> history) {
+            Handling handling, List<Evidence> evidence, List<RecipientView> recipients,
+            List<Outbox.NotificationView> notifications, List<HistoryEntry> history) {
     }
 }

@@ -11,6 +11,7 @@ import org.saathi.facts.Fact;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
 import org.saathi.ingest.RaisedAlert;
+import org.saathi.notify.AlertNotice;
 import org.saathi.roster.ParticipantContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,9 +28,11 @@ public class Alerts {
     static final String SYSTEM = "saathi";
 
     private final AlertStore store;
+    private final AlertNotifier notifier;
 
-    Alerts(AlertStore store) {
+    Alerts(AlertStore store, AlertNotifier notifier) {
         this.store = store;
+        this.notifier = notifier;
     }
 
     /** The participant's open and acknowledged alerts, as rules weigh them. */
@@ -65,7 +68,7 @@ public class Alerts {
         if (open.isEmpty()) {
             id = store.insert(participant.id(), participant.programmeId(), finding, version, now, ackDueAt);
             store.history(id, now, SYSTEM, "RAISED", finding.severity() + ": " + finding.explanation());
-            store.addRecipients(id, Recipients.resolve(finding.recipients(), participant), 0, now);
+            notifyRecipients(id, participant, finding, AlertNotice.Event.RAISED, ackDueAt, now);
             severity = finding.severity();
             raisedAt = now;
         } else if (finding.severity().isAbove(open.get().severity())) {
@@ -73,7 +76,7 @@ public class Alerts {
             store.raise(id, finding, version, now, ackDueAt);
             store.history(id, now, SYSTEM, "SEVERITY_RAISED",
                     open.get().severity() + " to " + finding.severity() + ": " + finding.explanation());
-            store.addRecipients(id, Recipients.resolve(finding.recipients(), participant), 0, now);
+            notifyRecipients(id, participant, finding, AlertNotice.Event.SEVERITY_RAISED, ackDueAt, now);
             severity = finding.severity();
             raisedAt = open.get().raisedAt();
         } else {
@@ -92,6 +95,15 @@ public class Alerts {
                 ? open.get().status() : "OPEN";
         return Optional.of(new RaisedAlert(id, participant.id(), finding.ruleId(), finding.ruleName(), severity.name(),
                 status, raisedAt, ackDueAt));
+    }
+
+    /** Asks the first recipients of the policy to act, as of this raise or rise in severity. */
+    private void notifyRecipients(UUID id, ParticipantContext participant, Finding finding, AlertNotice.Event event,
+            Instant ackDueAt, Instant now) {
+        List<Recipient> recipients = Recipients.resolve(finding.recipients(), participant);
+        store.addRecipients(id, recipients, 0, now);
+        notifier.notify(new AlertNotifier.Target(id, participant.id(), finding.ruleId(), finding.severity()), event,
+                recipients, finding.acknowledgeWithin(), ackDueAt, now);
     }
 
     /**

@@ -55,7 +55,7 @@ class BootstrapAdmin implements ApplicationRunner {
         boolean generated = configuredPassword.isEmpty();
         String password = generated ? generatedPassword() : configuredPassword;
         staff.upsert(ADMIN_ID, "Administrator", null, null, EnumSet.of(StaffRole.ADMIN), Programmes.DEFAULT,
-                clock.instant());
+                java.util.List.of(), clock.instant());
         accounts.setPassword(ADMIN_ID, password);
         if (generated) {
             log.warn("No admin existed: created login '{}' with generated password {} (shown only now; "

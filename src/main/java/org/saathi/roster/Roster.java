@@ -1,5 +1,6 @@
 package org.saathi.roster;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,35 @@ public class Roster {
         return jdbc.sql("""
                         SELECT id FROM staff WHERE programme_id = :p AND 'SUPERVISOR' = ANY (roles) ORDER BY id""")
                 .param("p", programmeId).query(String.class).list();
+    }
+
+    /** How to reach a staff member; empty when there is no such staff member. */
+    public Optional<StaffContact> contact(String staffId) {
+        return jdbc.sql("SELECT id, name, email, phone, channels FROM staff WHERE id = :id").param("id", staffId)
+                .query((rs, row) -> {
+                    Optional<String> email = Optional.ofNullable(rs.getString("email"));
+                    List<String> chosen = List.of((String[]) rs.getArray("channels").getArray());
+                    List<String> channels = !chosen.isEmpty() ? chosen : email.isPresent() ? List.of("EMAIL")
+                            : List.of("LOG");
+                    return new StaffContact(rs.getString("id"), rs.getString("name"), email,
+                            Optional.ofNullable(rs.getString("phone")), channels);
+                })
+                .optional();
+    }
+
+    /** What a message about the participant may use: their time zone, and their name only where allowed. */
+    public record MessageContext(ZoneId zone, Optional<String> displayName) {
+    }
+
+    public MessageContext messageContext(String participantId) {
+        return jdbc.sql("""
+                        SELECT p.timezone, CASE WHEN g.show_display_names THEN p.display_name END AS shown_name
+                        FROM participant p JOIN programme g ON g.id = p.programme_id WHERE p.id = :id""")
+                .param("id", participantId)
+                .query((rs, row) -> new MessageContext(ZoneId.of(rs.getString("timezone")),
+                        Optional.ofNullable(rs.getString("shown_name"))))
+                .optional()
+                .orElse(new MessageContext(ZoneId.of("UTC"), Optional.empty()));
     }
 
     public boolean groupExists(String groupId) {

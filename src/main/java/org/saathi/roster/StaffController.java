@@ -52,8 +52,12 @@ class StaffController {
             String phone,
             @NotEmpty Set<@NotNull StaffRole> roles,
             @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String programmeId,
-            @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password) {
+            @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
+            @Size(max = 3) List<@NotNull Channel> channels) {
     }
+
+    /** How a staff member is reached about alerts. */
+    enum Channel { EMAIL, WEBHOOK, LOG }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
@@ -74,8 +78,16 @@ class StaffController {
                     "The staff member is still assigned to participants in a role this request removes.",
                     List.of(new FieldProblem("roles", "must keep " + dropped + " while participants are assigned")));
         }
+        List<String> channels = request.channels() == null ? List.of()
+                : request.channels().stream().distinct().map(Channel::name).toList();
+        if (channels.contains("EMAIL") && request.email() == null) {
+            throw ApiProblem.invalid("email", "is needed to reach this staff member by EMAIL");
+        }
+        if (channels.contains("WEBHOOK") && request.phone() == null) {
+            throw ApiProblem.invalid("phone", "is needed to reach this staff member by WEBHOOK (SMS)");
+        }
         boolean created = staff.upsert(id, request.name().strip(), request.email(), request.phone(), roles,
-                programmeId, clock.instant());
+                programmeId, channels, clock.instant());
         if (request.password() != null) {
             accounts.setPassword(id, request.password());
         }
@@ -91,6 +103,6 @@ class StaffController {
         StaffRepository.StaffRow row = staff.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("There is no staff member " + id + "."));
         return new StaffMember(row.id(), row.name(), row.email(), row.phone(), row.roles(), row.programmeId(),
-                accounts.canLogIn(id), row.createdAt(), row.updatedAt());
+                row.channels(), accounts.canLogIn(id), row.createdAt(), row.updatedAt());
     }
 }

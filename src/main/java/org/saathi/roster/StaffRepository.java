@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,18 +26,18 @@ class StaffRepository implements StaffDirectory {
     }
 
     record StaffRow(String id, String name, String email, String phone, Set<StaffRole> roles, String programmeId,
-            Instant createdAt, Instant updatedAt) {
+            List<String> channels, Instant createdAt, Instant updatedAt) {
     }
 
     /** Creates or updates; answers whether the staff member is new. */
     boolean upsert(String id, String name, String email, String phone, Set<StaffRole> roles, String programmeId,
-            Instant now) {
+            List<String> channels, Instant now) {
         return jdbc.sql("""
-                        INSERT INTO staff (id, name, email, phone, roles, programme_id, created_at, updated_at)
-                        VALUES (:id, :name, :email, :phone, :roles, :programme, :now, :now)
+                        INSERT INTO staff (id, name, email, phone, roles, programme_id, channels, created_at, updated_at)
+                        VALUES (:id, :name, :email, :phone, :roles, :programme, :channels, :now, :now)
                         ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
                             phone = excluded.phone, roles = excluded.roles, programme_id = excluded.programme_id,
-                            updated_at = excluded.updated_at
+                            channels = excluded.channels, updated_at = excluded.updated_at
                         RETURNING (xmax = 0) AS created""")
                 .param("id", id)
                 .param("name", name)
@@ -44,6 +45,7 @@ class StaffRepository implements StaffDirectory {
                 .param("phone", phone)
                 .param("roles", roles.stream().map(StaffRole::name).sorted().toArray(String[]::new))
                 .param("programme", programmeId)
+                .param("channels", channels.toArray(String[]::new))
                 .param("now", Timestamps.of(now))
                 .query(Boolean.class).single();
     }
@@ -96,7 +98,8 @@ class StaffRepository implements StaffDirectory {
 
     private static StaffRow row(ResultSet rs, int row) throws SQLException {
         return new StaffRow(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                roles(rs.getArray("roles")), rs.getString("programme_id"), Timestamps.read(rs, "created_at"),
+                roles(rs.getArray("roles")), rs.getString("programme_id"),
+                List.of((String[]) rs.getArray("channels").getArray()), Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "updated_at"));
     }
 

@@ -1,0 +1,126 @@
+package org.saathi.alert;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.saathi.api.ApiProblem;
+import org.saathi.notify.Outbox;
+import org.saathi.roster.Caseload;
+import org.saathi.roster.Roster;
+import org.saathi.security.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What staff do with an alert: acknowledge it (someone is on it), resolve it with an outcome, or
+ * snooze its (participant, rule) pair. Every change is kept in the alert's history with who and
+ * when; a change the alert's state does not allow is a 409.
+ */
+@Service
+class AlertLifecycle {
+
+    enum Outcome { CONTACTED_STABLE, REFERRED, RELAPSE_CONFIRMED, FALSE_ALARM, OTHER }
+
+    static final Duration LONGEST_SNOOZE = Duration.ofDays(30);
+
+    private record Current(UUID id, String participantId, String programmeId, String ruleId, String severity,
+            String status) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AlertStore store;
+    private final AlertNotifier notifier;
+    private final Outbox outbox;
+    private final Roster roster;
+    private final Clock clock;
+
+    AlertLifecycle(JdbcClient jdbc, AlertStore store, AlertNotifier notifier, Outbox outbox, Roster roster,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.notifier = notifier;
+        this.outbox = outbox;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    @Transactional
+    UUID acknowledge(Caller caller, UUID id, String note) {
+        Current alert = lockVisible(caller, id);
+        requireStatus(alert, Set.of("OPEN"), "acknowledge");
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :by,
+                            updated_at = :now
+                        WHERE id = :id""")
+                .param("now", Timestamp.from(now)).param("by", caller.id()).param("id", id).update();
+        store.history(id, now, caller.id(), "ACKNOWLEDGED", note);
+        outbox.cancelUnsent(id);
+        return id;
+    }
+
+    @Transactional
+    UUID resolve(Caller caller, UUID id, Outcome outcome, String note) {
+        Current alert = lockVisible(caller, id);
+        requireStatus(alert, Set.of("OPEN", "ACKNOWLEDGED"), "resolve");
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        UPDATE alert SET status = 'RESOLVED', resolved_at = :now, resolved_by = :by, outcome = :outcome,
+                            updated_at = :now
+                        WHERE id = :id""")
+                .param("now", Timestamp.from(now)).param("by", caller.id()).param("outcome", outcome.name())
+                .param("id", id).update();
+        store.history(id, now, caller.id(), "RESOLVED", outcome + (note == null ? "" : ": " + note));
+        outbox.cancelUnsent(id);
+        notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
+        return id;
+    }
+
+    @Transactional
+    UUID snooze(Caller caller, UUID id, Instant until, String reason) {
+        Current alert = lockVisible(caller, id);
+        requireStatus(alert, Set.of("OPEN", "ACKNOWLEDGED"), "snooze");
+        if ("CRITICAL".equals(alert.severity())) {
+            throw ApiProblem.conflict("critical-not-snoozable", "CRITICAL alerts cannot be snoozed",
+                    "A CRITICAL alert concerns risk to life; it is never snoozed.");
+        }
+        Instant now = clock.instant();
+        if (!until.isAfter(now) || until.isAfter(now.plus(LONGEST_SNOOZE))) {
+            throw ApiProblem.invalid("until", "must be in the future and at most 30 days ahead");
+        }
+        jdbc.sql("""
+                        INSERT INTO snooze (participant_id, rule_id, until, reason, snoozed_by, snoozed_at)
+                        VALUES (:p, :rule, :until, :reason, :by, :now)""")
+                .param("p", alert.participantId()).param("rule", alert.ruleId()).param("until", Timestamp.from(until))
+                .param("reason", reason).param("by", caller.id()).param("now", Timestamp.from(now)).update();
+        store.history(id, now, caller.id(), "SNOOZED", "until " + until + ": " + reason);
+        return id;
+    }
+
+    private Current lockVisible(Caller caller, UUID id) {
+        Caseload caseload = roster.caseload(caller);
+        return jdbc.sql("""
+                        SELECT id, participant_id, programme_id, rule_id, severity, status FROM alert
+                        WHERE id = :id FOR UPDATE""")
+                .param("id", id)
+                .query((rs, row) -> new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .optional()
+                .filter(found -> caseload.includes(found.participantId(), found.programmeId())
+                        || store.isRecipient(found.id(), caller.id()))
+                .orElseThrow(() -> ApiProblem.notFound("There is no alert " + id + " in your caseload."));
+    }
+
+    private static void requireStatus(Current alert, Set<String> allowed, String action) {
+        if (!allowed.contains(alert.status())) {
+            throw ApiProblem.conflict("alert-state", "Not possible in this state",
+                    "An alert that is " + alert.status().toLowerCase(java.util.Locale.ROOT) + " cannot be " + action
+                            + "d.");
+        }
+    }
+}

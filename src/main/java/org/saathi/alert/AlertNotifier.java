@@ -1,0 +1,72 @@
+package org.saathi.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.saathi.facts.Severity;
+import org.saathi.notify.AlertNotice;
+import org.saathi.notify.Outbox;
+import org.saathi.roster.Roster;
+import org.springframework.stereotype.Component;
+
+/**
+ * Leaves an alert's notifications in the outbox, holding them back while the pair is snoozed or a
+ * more severe alert of the participant is open (the team is already on it). CRITICAL is never held.
+ */
+@Component
+class AlertNotifier {
+
+    private final AlertStore store;
+    private final Outbox outbox;
+    private final Roster roster;
+
+    AlertNotifier(AlertStore store, Outbox outbox, Roster roster) {
+        this.store = store;
+        this.outbox = outbox;
+        this.roster = roster;
+    }
+
+    record Target(UUID alertId, String participantId, String ruleId, Severity severity) {
+    }
+
+    void notify(Target alert, AlertNotice.Event event, List<Recipient> recipients, Duration acknowledgeWithin,
+            Instant acknowledgeBy, Instant now) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        int round = store.nextRound(alert.alertId());
+        Optional<String> held = holdReason(alert, now);
+        Roster.MessageContext context = roster.messageContext(alert.participantId());
+        outbox.enqueue(new AlertNotice(alert.alertId(), alert.severity().name(), event, acknowledgeWithin,
+                acknowledgeBy, context.zone(), context.displayName()), round,
+                recipients.stream().map(Recipient::staffId).distinct().toList(), held);
+        held.ifPresent(reason -> store.history(alert.alertId(), now, Alerts.SYSTEM, "NOTIFICATIONS_HELD", reason));
+    }
+
+    Optional<String> holdReason(Target alert, Instant now) {
+        if (alert.severity() == Severity.CRITICAL) {
+            return Optional.empty();
+        }
+        Optional<Instant> snoozed = store.snoozedUntil(alert.participantId(), alert.ruleId(), now);
+        if (snoozed.isPresent()) {
+            return Optional.of("snoozed until " + snoozed.get());
+        }
+        if (store.moreSevereOpen(alert.participantId(), alert.alertId(), alert.severity())) {
+            return Optional.of("a more severe alert of this participant is open");
+        }
+        return Optional.empty();
+    }
+
+    /** After a change that may end a hold (an alert resolved, a snooze over), sends what is now due. */
+    void releaseWhatNoLongerHolds(String participantId, Instant now) {
+        for (AlertStore.OpenRow open : store.unacknowledged(participantId)) {
+            Target alert = new Target(open.id(), participantId, open.ruleId(), open.severity());
+            if (holdReason(alert, now).isEmpty() && outbox.release(open.id()) > 0) {
+                store.history(open.id(), now, Alerts.SYSTEM, "NOTIFICATIONS_RELEASED", null);
+            }
+        }
+    }
+}

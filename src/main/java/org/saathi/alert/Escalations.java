@@ -1,0 +1,163 @@
+package org.saathi.alert;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.saathi.facts.Role;
+import org.saathi.facts.Severity;
+import org.saathi.notify.AlertNotice;
+import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Roster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The escalation ladder. An alert nobody acknowledged by its deadline goes to the next level of
+ * its policy: first the role the policy names, then the participant's supervisor, then every
+ * supervisor of the programme, who are reminded at each further deadline until someone acts.
+ * Due alerts are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work.
+ */
+@Component
+class Escalations {
+
+    private static final Logger log = LoggerFactory.getLogger(Escalations.class);
+
+    private record Due(UUID id, String participantId, String ruleId, Severity severity, Role escalateTo, int step,
+            Duration acknowledgeWithin, Instant ackDueAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AlertStore store;
+    private final AlertNotifier notifier;
+    private final Roster roster;
+    private final SweepSettings settings;
+    private final Clock clock;
+
+    Escalations(JdbcClient jdbc, TransactionTemplate transactions, AlertStore store, AlertNotifier notifier,
+            Roster roster, SweepSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.store = store;
+        this.notifier = notifier;
+        this.roster = roster;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${saathi.sweep.escalation-every:30s}", initialDelayString = "PT10S")
+    void sweep() {
+        if (settings.enabled()) {
+            escalateDue();
+            endSnoozes();
+        }
+    }
+
+    /** Escalates every alert past its deadline; answers how many. */
+    int escalateDue() {
+        int escalated = 0;
+        int batch;
+        do {
+            Integer done = transactions.execute(status -> {
+                Instant now = clock.instant();
+                List<Due> due = jdbc.sql("""
+                                SELECT * FROM alert WHERE status = 'OPEN' AND ack_due_at <= :now
+                                ORDER BY ack_due_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
+                        .param("now", Timestamp.from(now)).param("batch", settings.batch())
+                        .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("participant_id"),
+                                rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
+                                Role.valueOf(rs.getString("escalate_to")), rs.getInt("escalation_step"),
+                                Duration.ofSeconds(rs.getLong("ack_within_seconds")),
+                                rs.getTimestamp("ack_due_at").toInstant()))
+                        .list();
+                due.forEach(alert -> escalate(alert, now));
+                return due.size();
+            });
+            batch = done == null ? 0 : done;
+            escalated += batch;
+        } while (batch == settings.batch());
+        return escalated;
+    }
+
+    private void escalate(Due alert, Instant now) {
+        Optional<Instant> snoozed = alert.severity() == Severity.CRITICAL ? Optional.empty()
+                : store.snoozedUntil(alert.participantId(), alert.ruleId(), now);
+        if (snoozed.isPresent()) {
+            setDeadline(alert.id(), alert.step(), snoozed.get());
+            return;
+        }
+        ParticipantContext participant = roster.context(alert.participantId()).orElseThrow();
+        int step = alert.step() + 1;
+        Role role = ladder(alert.escalateTo()).get(Math.min(step, ladder(alert.escalateTo()).size()) - 1);
+        List<Recipient> recipients = reasoned(recipientsOf(role, participant), step, alert.acknowledgeWithin());
+        Instant deadline = now.plus(alert.acknowledgeWithin());
+        store.addRecipients(alert.id(), recipients, step, now);
+        setDeadline(alert.id(), step, deadline);
+        store.history(alert.id(), now, Alerts.SYSTEM, "ESCALATED", "step " + step + ": not acknowledged by "
+                + alert.ackDueAt() + "; now to " + recipients.stream().map(Recipient::staffId).toList());
+        notifier.notify(new AlertNotifier.Target(alert.id(), alert.participantId(), alert.ruleId(), alert.severity()),
+                AlertNotice.Event.ESCALATED, recipients, alert.acknowledgeWithin(), deadline, now);
+        log.info("Alert {} escalated to step {} ({} recipients)", alert.id(), step, recipients.size());
+    }
+
+    /** The policy's next level, then the assigned supervisor, then every supervisor of the programme. */
+    static List<Role> ladder(Role escalateTo) {
+        return List.copyOf(new LinkedHashSet<>(List.of(escalateTo, Role.SUPERVISOR, Role.ALL_SUPERVISORS)));
+    }
+
+    /** Someone must always be asked: without supervisors in the programme, the counsellor is reminded. */
+    private static List<Recipient> recipientsOf(Role role, ParticipantContext participant) {
+        List<Recipient> recipients = Recipients.resolve(List.of(role), participant);
+        if (recipients.isEmpty()) {
+            recipients = Recipients.resolve(List.of(Role.ALL_SUPERVISORS), participant);
+        }
+        if (recipients.isEmpty()) {
+            recipients = List.of(new Recipient(participant.counsellorId(), Role.COUNSELLOR,
+                    "assigned counsellor: the programme has no supervisor"));
+        }
+        return recipients;
+    }
+
+    private static List<Recipient> reasoned(List<Recipient> recipients, int step, Duration within) {
+        List<Recipient> reasoned = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            reasoned.add(new Recipient(recipient.staffId(), recipient.role(), "escalation step " + step
+                    + ", nobody acknowledged within " + within.toMinutes() + " minutes; " + recipient.reason()));
+        }
+        return reasoned;
+    }
+
+    private void setDeadline(UUID id, int step, Instant deadline) {
+        jdbc.sql("UPDATE alert SET escalation_step = :step, ack_due_at = :due, updated_at = :now WHERE id = :id")
+                .param("step", step).param("due", Timestamp.from(deadline)).param("now", Timestamp.from(clock.instant()))
+                .param("id", id).update();
+    }
+
+    /** Snoozes that are over: what they held back is sent, unless something else still holds it. */
+    int endSnoozes() {
+        Integer ended = transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<String> participants = jdbc.sql("""
+                            UPDATE snooze SET ended = true
+                            WHERE id IN (SELECT id FROM snooze WHERE NOT ended AND until <= :now
+                                         ORDER BY until LIMIT :batch FOR UPDATE SKIP LOCKED)
+                            RETURNING participant_id""")
+                    .param("now", Timestamp.from(now)).param("batch", settings.batch())
+                    .query(String.class).list();
+            participants.stream().distinct().forEach(p -> notifier.releaseWhatNoLongerHolds(p, now));
+            return participants.size();
+        });
+        return ended == null ? 0 : ended;
+    }
+}

@@ -1,0 +1,20 @@
+package org.saathi.alert;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled whether this instance runs the sweeps (several instances may, and share the work)
+ * @param escalationEvery how often missed acknowledgement deadlines and ended snoozes are looked for
+ * @param evaluationEvery how often every active participant is evaluated for rules that time alone makes true
+ * @param batch how many alerts or participants one transaction of a sweep takes on
+ */
+@ConfigurationProperties("saathi.sweep")
+public record SweepSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("30s") Duration escalationEvery,
+        @DefaultValue("5m") Duration evaluationEvery,
+        @DefaultValue("200") int batch) {
+}

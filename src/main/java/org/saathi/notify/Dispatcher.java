@@ -1,0 +1,174 @@
+package org.saathi.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.saathi.roster.Roster;
+import org.saathi.roster.StaffContact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due notifications. Each round claims a batch with {@code FOR UPDATE SKIP LOCKED}, so
+ * several instances share the work and none sends what another holds; a row is marked sent in the
+ * transaction that claimed it. A failed attempt is retried after a pause that doubles each time,
+ * for at least a day, then marked failed, which the alert shows.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Roster roster;
+    private final Map<Channel, Courier> couriers = new EnumMap<>(Channel.class);
+    private final Wakeup wakeup;
+    private final NotifySettings settings;
+    private final Clock clock;
+    private volatile Thread worker;
+
+    Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, Roster roster, List<Courier> couriers,
+            Wakeup wakeup, NotifySettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.roster = roster;
+        couriers.forEach(courier -> this.couriers.put(courier.channel(), courier));
+        this.wakeup = wakeup;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private record Claimed(UUID id, UUID alertId, String staffId, Channel channel, String kind, String subject,
+            String body, int attempts, Instant createdAt) {
+    }
+
+    /** Delivers one batch of due notifications; answers how many were attempted. */
+    int dispatchOnce() {
+        Integer attempted = transactions.execute(status -> {
+            List<Claimed> batch = jdbc.sql("""
+                            SELECT * FROM notification WHERE state = 'PENDING' AND next_attempt_at <= :now
+                            ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
+                    .param("now", Timestamp.from(clock.instant())).param("batch", settings.batch())
+                    .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
+                            rs.getString("staff_id"), Channel.valueOf(rs.getString("channel")), rs.getString("kind"),
+                            rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
+                            rs.getTimestamp("created_at").toInstant()))
+                    .list();
+            batch.forEach(this::attempt);
+            return batch.size();
+        });
+        return attempted == null ? 0 : attempted;
+    }
+
+    private void attempt(Claimed notification) {
+        Delivery delivery = roster.contact(notification.staffId())
+                .map(contact -> deliver(notification, contact))
+                .orElse(new Delivery.Failed("staff member no longer exists"));
+        Instant now = clock.instant();
+        int attempts = notification.attempts() + 1;
+        if (delivery instanceof Delivery.Sent) {
+            record(notification.id(), "SENT", attempts, null, now, now);
+        } else if (delivery instanceof Delivery.Failed failed) {
+            log.warn("Notification {} for alert {} failed: {}", notification.id(), notification.alertId(), failed.error());
+            record(notification.id(), "FAILED", attempts, failed.error(), now, null);
+        } else if (delivery instanceof Delivery.Retry retry) {
+            Instant next = now.plus(retry.after().orElse(pause(attempts)));
+            if (next.isAfter(notification.createdAt().plus(settings.retryFor()))) {
+                log.error("Notification {} for alert {} gave up after {} attempts: {}", notification.id(),
+                        notification.alertId(), attempts, retry.error());
+                record(notification.id(), "FAILED", attempts, "gave up after " + attempts + " attempts: "
+                        + retry.error(), now, null);
+            } else {
+                record(notification.id(), "PENDING", attempts, retry.error(), next, null);
+            }
+        }
+    }
+
+    private Delivery deliver(Claimed notification, StaffContact contact) {
+        Courier courier = couriers.get(notification.channel());
+        try {
+            return courier.deliver(new Courier.Outgoing(notification.id(), notification.alertId(), notification.kind(),
+                    notification.subject(), notification.body()), contact);
+        } catch (RuntimeException unexpected) {
+            log.error("Notification {} could not be delivered", notification.id(), unexpected);
+            return new Delivery.Retry(unexpected.getClass().getSimpleName(), Optional.empty());
+        }
+    }
+
+    /** 30 s, 1 min, 2 min, 4 min … up to an hour between attempts. */
+    Duration pause(int attempts) {
+        Duration pause = settings.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return pause.compareTo(settings.longestRetry()) > 0 ? settings.longestRetry() : pause;
+    }
+
+    private void record(UUID id, String state, int attempts, String error, Instant nextAttempt, Instant sentAt) {
+        jdbc.sql("""
+                        UPDATE notification SET state = :state, attempts = :attempts, last_error = :error,
+                            next_attempt_at = :next, sent_at = :sent
+                        WHERE id = :id""")
+                .param("state", state).param("attempts", attempts).param("error", error)
+                .param("next", Timestamp.from(nextAttempt))
+                .param("sent", sentAt == null ? null : Timestamp.from(sentAt)).param("id", id)
+                .update();
+    }
+
+    @Override
+    public void start() {
+        if (!settings.dispatcher()) {
+            log.info("Notification dispatcher is off on this instance (saathi.notify.dispatcher=false)");
+            return;
+        }
+        worker = new Thread(this::run, "saathi-dispatcher");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void run() {
+        while (worker == Thread.currentThread()) {
+            try {
+                if (dispatchOnce() == 0) {
+                    wakeup.await(settings.poll());
+                }
+            } catch (InterruptedException stopping) {
+                return;
+            } catch (RuntimeException failure) {
+                log.error("Notification dispatch failed; trying again shortly", failure);
+                sleep();
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(settings.poll().toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+}

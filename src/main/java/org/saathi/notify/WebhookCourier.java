@@ -1,0 +1,113 @@
+package org.saathi.notify;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.saathi.roster.StaffContact;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JSON POST to an SMS or WhatsApp gateway, signed with HMAC-SHA256 of the body in
+ * {@code X-Saathi-Signature: sha256=<hex>}, with the notification's id as {@code Idempotency-Key}.
+ * TLS certificates are checked as the JDK checks them. A 429 is retried after its Retry-After; any
+ * other 4xx means the gateway refuses this message, so it is marked failed rather than repeated.
+ */
+@Component
+class WebhookCourier implements Courier {
+
+    static final String SIGNATURE = "X-Saathi-Signature";
+
+    private final NotifySettings.Webhook webhook;
+    private final JsonMapper json;
+    private final HttpClient http;
+
+    WebhookCourier(NotifySettings settings, JsonMapper json) {
+        this.webhook = settings.webhook();
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(webhook.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WEBHOOK;
+    }
+
+    @Override
+    public Delivery deliver(Outgoing message, StaffContact to) {
+        if (webhook.url() == null) {
+            return new Delivery.Retry("no webhook configured (saathi.notify.webhook.url)", Optional.empty());
+        }
+        if (to.phone().isEmpty()) {
+            return new Delivery.Failed("staff member has no phone number");
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", message.id().toString());
+        payload.put("alertId", message.alertId().toString());
+        payload.put("event", message.kind());
+        payload.put("to", Map.of("staffId", to.id(), "name", to.name(), "phone", to.phone().get()));
+        payload.put("text", message.body());
+        byte[] body = json.writeValueAsBytes(payload);
+        HttpRequest request = HttpRequest.newBuilder(webhook.url())
+                .timeout(webhook.timeout())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", message.id().toString())
+                .header(SIGNATURE, "sha256=" + sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Delivery.Sent();
+            }
+            if (status == 429) {
+                return new Delivery.Retry("HTTP 429 from the gateway", retryAfter(response));
+            }
+            if (status >= 400 && status < 500) {
+                return new Delivery.Failed("HTTP " + status + " from the gateway: it refuses this message");
+            }
+            return new Delivery.Retry("HTTP " + status + " from the gateway", Optional.empty());
+        } catch (IOException unreachable) {
+            return new Delivery.Retry(unreachable.getClass().getSimpleName() + ": " + unreachable.getMessage(),
+                    Optional.empty());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return new Delivery.Retry("interrupted", Optional.empty());
+        }
+    }
+
+    String sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(webhook.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", impossible);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
+            } catch (NumberFormatException httpDate) {
+                return Optional.empty();
+            }
+        });
+    }
+}
