@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertController {
 
     private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
-    private static final Set<String> SEVERITIES = Set.of("WATCH", "WARNING", "URGENT", "CRITICAL");
+    private static final Set<String> SEVERITIES = java.util.Arrays.stream(org.saathi.facts.Severity.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     private final AlertQueries queries;
     private final Roster roster;

@@ -111,8 +111,7 @@ class AlertLifecycle {
                 .query((rs, row) -> new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .optional()
-                .filter(found -> caseload.includes(found.participantId(), found.programmeId())
-                        || store.isRecipient(found.id(), caller.id()))
+                .filter(found -> caseload.includes(found.participantId(), found.programmeId()))
                 .orElseThrow(() -> ApiProblem.notFound("There is no alert " + id + " in your caseload."));
     }
 

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads alerts for staff, always within their caseload, or where they were asked to act: an alert
- * outside it is simply not found.
+ * Reads alerts for staff, always within their current caseload: an alert outside it is simply not
+ * found, also for someone who was asked to act on it before consent was withdrawn or the
+ * participant moved to another counsellor.
  */
 @Repository
 class AlertQueries {
@@ -24,8 +25,7 @@ class AlertQueries {
     }
 
     private static final String VISIBLE = """
-            (:everyone OR a.programme_id = ANY (:programmes) OR a.participant_id = ANY (:participants)
-             OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.staff_id = :staff))""";
+            (:everyone OR a.programme_id = ANY (:programmes) OR a.participant_id = ANY (:participants))""";
 
     private static final String FILTERED = VISIBLE + """
              AND (CAST(:status AS text) IS NULL OR a.status = :status)

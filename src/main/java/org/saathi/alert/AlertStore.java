@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.facts.OpenAlert;
@@ -123,9 +124,9 @@ class AlertStore {
                 .param("note", note).update();
     }
 
-    boolean isRecipient(UUID alertId, String staffId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alert_recipient WHERE alert_id = :a AND staff_id = :s)")
-                .param("a", alertId).param("s", staffId).query(Boolean.class).single();
+    Set<String> recipientIds(UUID alertId) {
+        return jdbc.sql("SELECT staff_id FROM alert_recipient WHERE alert_id = :a").param("a", alertId)
+                .query(String.class).set();
     }
 
     /** The next notification round of the alert: every event that notifies people is a round. */

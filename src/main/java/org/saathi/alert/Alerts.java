@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.saathi.facts.Fact;
 import org.saathi.facts.OpenAlert;
+import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.ingest.RaisedAlert;
 import org.saathi.notify.AlertNotice;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Alerts {
 
     static final String SYSTEM = "saathi";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Alerts.class);
 
     private final AlertStore store;
     private final AlertNotifier notifier;
@@ -79,6 +82,14 @@ public class Alerts {
             notifyRecipients(id, participant, finding, AlertNotice.Event.SEVERITY_RAISED, ackDueAt, now);
             severity = finding.severity();
             raisedAt = open.get().raisedAt();
+        } else if (finding.severity() == Severity.CRITICAL) {
+            // CRITICAL is never deduplicated away: new evidence asks for a new acknowledgement, now.
+            id = open.get().id();
+            store.raise(id, finding, version, now, ackDueAt);
+            store.history(id, now, SYSTEM, "NEW_CRITICAL_EVIDENCE", finding.explanation());
+            notifyRecipients(id, participant, finding, AlertNotice.Event.NEW_EVIDENCE, ackDueAt, now);
+            severity = finding.severity();
+            raisedAt = open.get().raisedAt();
         } else {
             id = open.get().id();
             store.touch(id, finding.explanation(), now);
@@ -91,8 +102,9 @@ public class Alerts {
         evidence.stream()
                 .filter(fact -> !known.containsKey(fact.factId()) || held.isAbove(known.get(fact.factId())))
                 .forEach(fact -> store.putEvidence(id, fact, held, now));
-        String status = open.isPresent() && !finding.severity().isAbove(open.get().severity())
-                ? open.get().status() : "OPEN";
+        boolean reopened = open.isEmpty() || finding.severity().isAbove(open.get().severity())
+                || finding.severity() == Severity.CRITICAL;
+        String status = reopened ? "OPEN" : open.get().status();
         return Optional.of(new RaisedAlert(id, participant.id(), finding.ruleId(), finding.ruleName(), severity.name(),
                 status, raisedAt, ackDueAt));
     }
@@ -101,6 +113,14 @@ public class Alerts {
     private void notifyRecipients(UUID id, ParticipantContext participant, Finding finding, AlertNotice.Event event,
             Instant ackDueAt, Instant now) {
         List<Recipient> recipients = Recipients.resolve(finding.recipients(), participant);
+        boolean wantsSupervisor = finding.recipients().contains(Role.SUPERVISOR)
+                || finding.recipients().contains(Role.ALL_SUPERVISORS);
+        if (wantsSupervisor && recipients.stream().noneMatch(r -> r.role() == Role.SUPERVISOR)) {
+            log.error("Alert {} ({}) should reach a supervisor, but programme {} has none", id, finding.severity(),
+                    participant.programmeId());
+            store.history(id, now, SYSTEM, "NO_SUPERVISOR", "the programme has no supervisor to ask; "
+                    + "add one to the roster");
+        }
         store.addRecipients(id, recipients, 0, now);
         notifier.notify(new AlertNotifier.Target(id, participant.id(), finding.ruleId(), finding.severity()), event,
                 recipients, finding.acknowledgeWithin(), ackDueAt, now);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.facts.Role;
@@ -98,9 +99,16 @@ class Escalations {
             return;
         }
         ParticipantContext participant = roster.context(alert.participantId()).orElseThrow();
+        List<Role> ladder = ladder(alert.escalateTo());
+        Set<String> asked = store.recipientIds(alert.id());
+        // The next level that reaches someone not yet asked; past the top, the top level is reminded.
         int step = alert.step() + 1;
-        Role role = ladder(alert.escalateTo()).get(Math.min(step, ladder(alert.escalateTo()).size()) - 1);
-        List<Recipient> recipients = reasoned(recipientsOf(role, participant), step, alert.acknowledgeWithin());
+        List<Recipient> next = recipientsOf(ladder.get(Math.min(step, ladder.size()) - 1), participant);
+        while (step < ladder.size() && next.stream().allMatch(r -> asked.contains(r.staffId()))) {
+            step++;
+            next = recipientsOf(ladder.get(step - 1), participant);
+        }
+        List<Recipient> recipients = reasoned(next, step, alert.acknowledgeWithin());
         Instant deadline = now.plus(alert.acknowledgeWithin());
         store.addRecipients(alert.id(), recipients, step, now);
         setDeadline(alert.id(), step, deadline);

@@ -40,6 +40,9 @@ public final class JsonProblems {
         if (field.isEmpty()) {
             field = "body";
         }
+        if (message.contains(JsonStrictness.TextWithoutNul.MESSAGE)) {
+            return new FieldProblem(field, JsonStrictness.TextWithoutNul.MESSAGE);
+        }
         if (failure instanceof UnrecognizedPropertyException) {
             return new FieldProblem(field, "is not a known field");
         }

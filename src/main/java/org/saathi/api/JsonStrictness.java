@@ -3,13 +3,18 @@ package org.saathi.api;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Clinical data is read strictly: an unknown field, a craving of {@code 8.5} or {@code "8"}, or a
- * key given twice is a 400, never silently rounded, coerced or dropped.
+ * key given twice is a 400, never silently rounded, coerced or dropped; nor is text PostgreSQL
+ * cannot store.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonStrictness {
@@ -22,6 +27,22 @@ class JsonStrictness {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new SimpleModule("saathi-text").addDeserializer(String.class, new TextWithoutNul()));
+    }
+
+    /** PostgreSQL cannot store a NUL character in text: refuse it at the door, naming the field. */
+    static final class TextWithoutNul extends StringDeserializer {
+
+        static final String MESSAGE = "must not contain a NUL character";
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String text = super.deserialize(parser, context);
+            if (text != null && text.indexOf('\0') >= 0) {
+                throw context.weirdStringException(text, String.class, MESSAGE);
+            }
+            return text;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -31,8 +33,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> refused(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    ResponseEntity<Object> refused(ApiProblem problem) {
+        return problem(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -72,6 +74,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return problem(ApiProblem.invalid(errors));
+    }
+
+    /** A query parameter or path variable of the wrong type ({@code ?page=abc}) names itself. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException failure, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = failure instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : String.valueOf(failure.getPropertyName());
+        Class<?> type = failure.getRequiredType();
+        String expected = type == null ? "has the wrong type"
+                : type == int.class || type == Integer.class || type == long.class || type == Long.class
+                        ? "must be a whole number" : type == boolean.class || type == Boolean.class
+                                ? "must be true or false" : "has the wrong type";
+        return problem(ApiProblem.invalid(name, expected));
     }
 
     /** Problems the framework raises itself (405, 415, 406, unknown paths) get our stable types too. */

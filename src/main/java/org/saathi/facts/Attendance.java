@@ -27,10 +27,6 @@ public record Attendance(String id, String participantId, Instant at, int recenc
                 || status == AttendanceStatus.LEFT_EARLY;
     }
 
-    public boolean unexcusedAbsence() {
-        return status == AttendanceStatus.ABSENT;
-    }
-
     @Override
     public String summary() {
         return Explain.words(sessionType.name()) + " session: " + Explain.words(status.name());

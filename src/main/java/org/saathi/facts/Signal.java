@@ -35,11 +35,6 @@ public record Signal(String ruleId, String ruleName, Severity severity, String e
         return new Signal(idOf(name), name, severity, explanation, facts, at);
     }
 
-    /** The same finding at another severity, e.g. for a combination rule. */
-    public Signal withSeverity(Severity newSeverity) {
-        return new Signal(ruleId, ruleName, newSeverity, explanation, evidence, at);
-    }
-
     /** The evidence of several signals together, each fact once. */
     public static List<Fact> evidenceOf(Signal... signals) {
         return java.util.Arrays.stream(signals).flatMap(signal -> signal.evidence().stream()).distinct().toList();

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.saathi.api.ExternalIds;
+import org.saathi.facts.AttendanceStatus;
+import org.saathi.facts.SessionType;
 
 /** One participant's attendance at one scheduled session. A changed status is a correction. */
 record AttendanceRequest(
@@ -13,10 +15,6 @@ record AttendanceRequest(
         @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String groupId,
         @NotNull SessionType sessionType,
         @NotNull OffsetDateTime scheduledAt,
-        @NotNull Status status,
+        @NotNull AttendanceStatus status,
         @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String source) {
-
-    enum SessionType { GROUP_THERAPY, PEER_MEETING, COUNSELLING, MEDICATION }
-
-    enum Status { ATTENDED, LATE, LEFT_EARLY, EXCUSED, ABSENT }
 }

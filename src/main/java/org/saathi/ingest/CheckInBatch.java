@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Many check-ins in one request, each judged on its own: a bad item is rejected with its problem
- * and the others are still recorded. All participants of the batch are locked up front, in id order.
+ * and the others are still recorded. All participants of the batch are locked up front, in id order,
+ * and each participant with new check-ins is evaluated once, after all of them are stored.
  */
 @Service
 class CheckInBatch {
@@ -34,10 +36,12 @@ class CheckInBatch {
     enum ItemStatus { CREATED, DUPLICATE, REJECTED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ItemResult(int index, ItemStatus status, UUID id, ProblemDetail problem, List<RaisedAlert> alerts) {
+    record ItemResult(int index, ItemStatus status, UUID id, ProblemDetail problem) {
     }
 
-    record BatchResponse(List<ItemResult> results, int created, int duplicates, int rejected) {
+    /** {@code alerts}: those the batch raised or changed, for all its participants. */
+    record BatchResponse(List<ItemResult> results, int created, int duplicates, int rejected,
+            List<RaisedAlert> alerts) {
     }
 
     private record Parsed(int index, CheckInRequest request) {
@@ -71,6 +75,8 @@ class CheckInBatch {
         Set<String> participantIds = new TreeSet<>();
         accepted.forEach(parsed -> participantIds.add(parsed.request().participantId()));
         Map<String, ParticipantStatus> statuses = roster.lockForFacts(participantIds);
+        Map<String, Parsed> latestCreated = new TreeMap<>();
+        Map<String, FactStore.Stored> latestStored = new TreeMap<>();
         for (Parsed parsed : accepted) {
             String participantId = parsed.request().participantId();
             ParticipantStatus status = statuses.get(participantId);
@@ -79,14 +85,29 @@ class CheckInBatch {
             } else if (status == ParticipantStatus.DISCHARGED) {
                 results.add(rejected(parsed.index(), Ingestion.dischargedParticipant(participantId)));
             } else {
-                FactResponse fact = ingestion.checkInOfLockedParticipant(parsed.request(), caller);
-                results.add(new ItemResult(parsed.index(),
-                        fact.duplicate() ? ItemStatus.DUPLICATE : ItemStatus.CREATED, fact.id(), null, fact.alerts()));
+                try {
+                    FactStore.Stored stored = ingestion.storeCheckInOfLockedParticipant(parsed.request(), caller);
+                    results.add(new ItemResult(parsed.index(),
+                            stored.duplicate() ? ItemStatus.DUPLICATE : ItemStatus.CREATED, stored.id(), null));
+                    if (!stored.duplicate() && isLater(parsed, latestCreated.get(participantId))) {
+                        latestCreated.put(participantId, parsed);
+                        latestStored.put(participantId, stored);
+                    }
+                } catch (ApiProblem conflict) {
+                    results.add(rejected(parsed.index(), conflict));
+                }
             }
         }
+        List<RaisedAlert> alerts = new ArrayList<>();
+        latestCreated.forEach((participantId, parsed) -> alerts.addAll(
+                ingestion.evaluate(participantId, latestStored.get(participantId), parsed.request().recordedAt())));
         results.sort(Comparator.comparingInt(ItemResult::index));
         return new BatchResponse(results, count(results, ItemStatus.CREATED), count(results, ItemStatus.DUPLICATE),
-                count(results, ItemStatus.REJECTED));
+                count(results, ItemStatus.REJECTED), alerts);
+    }
+
+    private static boolean isLater(Parsed candidate, Parsed current) {
+        return current == null || !candidate.request().recordedAt().isBefore(current.request().recordedAt());
     }
 
     private CheckInRequest parse(JsonNode item) {
@@ -112,7 +133,7 @@ class CheckInBatch {
     }
 
     private static ItemResult rejected(int index, ApiProblem problem) {
-        return new ItemResult(index, ItemStatus.REJECTED, null, problem.toProblemDetail(), null);
+        return new ItemResult(index, ItemStatus.REJECTED, null, problem.toProblemDetail());
     }
 
     private static int count(List<ItemResult> results, ItemStatus status) {

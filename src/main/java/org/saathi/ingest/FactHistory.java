@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A participant's stored facts as rules see them, "as of" a moment: only what had happened and had
- * been received by then. Check-ins and sessions come newest first; their recency is set by the
- * evaluation window.
+ * A participant's stored facts as rules see them: those of the window, and, for a replay "as of"
+ * an earlier moment, only those that had been received by then. Facts may be dated a few minutes
+ * ahead of the server's clock (a drifting phone); they count from the moment they are stored.
  */
 @Service
 public class FactHistory {
@@ -39,41 +39,43 @@ public class FactHistory {
         this.jdbc = jdbc;
     }
 
-    public Facts between(String participantId, Instant from, Instant asOf) {
-        return new Facts(checkIns(participantId, from, asOf), attendance(participantId, from, asOf),
-                screenings(participantId, from, asOf, "PHQ9", FactHistory::phq9),
-                screenings(participantId, from, asOf, "BAM", FactHistory::bam),
-                screenings(participantId, from, asOf, "DRUG_SCREEN", FactHistory::drugScreen),
-                peerConcerns(participantId, from, asOf), lastCheckIn(participantId, asOf));
+    /** Every stored fact of the participant from the given moment on. */
+    public Facts since(String participantId, Instant from) {
+        return knownBy(participantId, from, null);
     }
 
-    private List<CheckIn> checkIns(String participantId, Instant from, Instant asOf) {
-        return jdbc.sql("""
-                        SELECT * FROM check_in
-                        WHERE participant_id = :p AND recorded_at >= :from AND recorded_at <= :asOf
-                          AND received_at <= :asOf
-                        ORDER BY recorded_at DESC, received_at DESC""")
-                .param("p", participantId).param("from", Timestamp.from(from)).param("asOf", Timestamp.from(asOf))
+    /** The facts from the given moment on that had been received by {@code knownBy}, for replays. */
+    public Facts knownBy(String participantId, Instant from, Instant knownBy) {
+        Timestamp since = Timestamp.from(from);
+        Timestamp known = knownBy == null ? null : Timestamp.from(knownBy);
+        return new Facts(checkIns(participantId, since, known), attendance(participantId, since, known),
+                screenings(participantId, since, known, "PHQ9", FactHistory::phq9),
+                screenings(participantId, since, known, "BAM", FactHistory::bam),
+                screenings(participantId, since, known, "DRUG_SCREEN", FactHistory::drugScreen),
+                peerConcerns(participantId, since, known), lastCheckIn(participantId, known));
+    }
+
+    private static final String KNOWN = " AND (CAST(:known AS timestamptz) IS NULL OR received_at <= :known)";
+
+    private List<CheckIn> checkIns(String participantId, Timestamp from, Timestamp known) {
+        return jdbc.sql("SELECT * FROM check_in WHERE participant_id = :p AND recorded_at >= :from" + KNOWN
+                        + " ORDER BY recorded_at DESC, received_at DESC")
+                .param("p", participantId).param("from", from).param("known", known)
                 .query(FactHistory::checkIn).list();
     }
 
-    private Optional<CheckIn> lastCheckIn(String participantId, Instant asOf) {
-        return jdbc.sql("""
-                        SELECT * FROM check_in
-                        WHERE participant_id = :p AND recorded_at <= :asOf AND received_at <= :asOf
-                        ORDER BY recorded_at DESC LIMIT 1""")
-                .param("p", participantId).param("asOf", Timestamp.from(asOf))
+    private Optional<CheckIn> lastCheckIn(String participantId, Timestamp known) {
+        return jdbc.sql("SELECT * FROM check_in WHERE participant_id = :p" + KNOWN
+                        + " ORDER BY recorded_at DESC LIMIT 1")
+                .param("p", participantId).param("known", known)
                 .query(FactHistory::checkIn).optional();
     }
 
     /** Every report of every session, oldest report first, so that the last one of a session stands. */
-    private List<Attendance> attendance(String participantId, Instant from, Instant asOf) {
-        return jdbc.sql("""
-                        SELECT * FROM attendance
-                        WHERE participant_id = :p AND scheduled_at >= :from AND scheduled_at <= :asOf
-                          AND received_at <= :asOf
-                        ORDER BY received_at, id""")
-                .param("p", participantId).param("from", Timestamp.from(from)).param("asOf", Timestamp.from(asOf))
+    private List<Attendance> attendance(String participantId, Timestamp from, Timestamp known) {
+        return jdbc.sql("SELECT * FROM attendance WHERE participant_id = :p AND scheduled_at >= :from" + KNOWN
+                        + " ORDER BY seq")
+                .param("p", participantId).param("from", from).param("known", known)
                 .query((rs, row) -> new Attendance(rs.getString("id"), rs.getString("participant_id"),
                         instant(rs, "scheduled_at"), 0, rs.getString("session_id"), rs.getString("group_id"),
                         SessionType.valueOf(rs.getString("session_type")),
@@ -81,25 +83,18 @@ public class FactHistory {
                 .list();
     }
 
-    private <T> List<T> screenings(String participantId, Instant from, Instant asOf, String instrument,
+    private <T> List<T> screenings(String participantId, Timestamp from, Timestamp known, String instrument,
             org.springframework.jdbc.core.RowMapper<T> mapper) {
-        return jdbc.sql("""
-                        SELECT * FROM screening
-                        WHERE participant_id = :p AND instrument = :instrument AND recorded_at >= :from
-                          AND recorded_at <= :asOf AND received_at <= :asOf
-                        ORDER BY recorded_at DESC""")
-                .param("p", participantId).param("instrument", instrument)
-                .param("from", Timestamp.from(from)).param("asOf", Timestamp.from(asOf))
+        return jdbc.sql("SELECT * FROM screening WHERE participant_id = :p AND instrument = :instrument"
+                        + " AND recorded_at >= :from" + KNOWN + " ORDER BY recorded_at DESC")
+                .param("p", participantId).param("instrument", instrument).param("from", from).param("known", known)
                 .query(mapper).list();
     }
 
-    private List<PeerConcern> peerConcerns(String participantId, Instant from, Instant asOf) {
-        return jdbc.sql("""
-                        SELECT * FROM peer_concern
-                        WHERE participant_id = :p AND observed_at >= :from AND observed_at <= :asOf
-                          AND received_at <= :asOf
-                        ORDER BY observed_at DESC""")
-                .param("p", participantId).param("from", Timestamp.from(from)).param("asOf", Timestamp.from(asOf))
+    private List<PeerConcern> peerConcerns(String participantId, Timestamp from, Timestamp known) {
+        return jdbc.sql("SELECT * FROM peer_concern WHERE participant_id = :p AND observed_at >= :from" + KNOWN
+                        + " ORDER BY observed_at DESC")
+                .param("p", participantId).param("from", from).param("known", known)
                 .query((rs, row) -> new PeerConcern(rs.getString("id"), rs.getString("participant_id"),
                         instant(rs, "observed_at"), ConcernLevel.valueOf(rs.getString("level")),
                         rs.getString("reported_by")))

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.saathi.api.ApiProblem;
+import org.saathi.api.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends facts. Each insert names the fact's natural key: a repeat answers the first fact's id
- * and stores nothing, also when two copies race, since the unique index decides.
+ * and stores nothing, also when two copies race, since the unique index decides; a different fact
+ * under the same key is refused.
  */
 @Repository
 class FactStore {
@@ -40,9 +43,9 @@ class FactStore {
     Stored checkIn(CheckInRequest c, String source, Instant receivedAt) {
         Optional<UUID> id = jdbc.sql("""
                         INSERT INTO check_in (participant_id, recorded_at, source, craving, mood, stress, sleep_hours,
-                            used_substance, medication_taken, triggers, note, received_at)
+                            used_substance, medication_taken, triggers, note, received_at, content_hash)
                         VALUES (:participant, :recordedAt, :source, :craving, :mood, :stress, :sleep, :used,
-                            :medication, :triggers, :note, :receivedAt)
+                            :medication, :triggers, :note, :receivedAt, :hash)
                         ON CONFLICT (participant_id, recorded_at, source) DO NOTHING
                         RETURNING id""")
                 .param("participant", c.participantId())
@@ -57,22 +60,35 @@ class FactStore {
                 .param("triggers", texts(c.triggers()))
                 .param("note", c.note())
                 .param("receivedAt", Timestamp.from(receivedAt))
+                .param("hash", hash(c))
                 .query(UUID.class).optional();
-        return id.map(Stored::created).orElseGet(() -> Stored.duplicateOf(jdbc.sql("""
-                        SELECT id FROM check_in
+        return id.map(Stored::created).orElseGet(() -> repeatOf("check-in", "recordedAt", hash(c), jdbc.sql("""
+                        SELECT id, content_hash FROM check_in
                         WHERE participant_id = :participant AND recorded_at = :recordedAt AND source = :source""")
                 .param("participant", c.participantId())
                 .param("recordedAt", at(c.recordedAt()))
-                .param("source", source)
-                .query(UUID.class).single()));
+                .param("source", source)));
     }
 
+    /**
+     * A report of a session is a repeat when the session's latest report has the same status; any
+     * other status, even one reported before that, is a correction. Call with the participant locked.
+     */
     Stored attendance(AttendanceRequest a, String source, Instant receivedAt) {
-        Optional<UUID> id = jdbc.sql("""
+        record Latest(UUID id, String status) {
+        }
+        Optional<Latest> latest = jdbc.sql("""
+                        SELECT id, status FROM attendance WHERE participant_id = :participant AND session_id = :session
+                        ORDER BY seq DESC LIMIT 1""")
+                .param("participant", a.participantId()).param("session", a.sessionId())
+                .query((rs, row) -> new Latest(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+        if (latest.isPresent() && latest.get().status().equals(a.status().name())) {
+            return Stored.duplicateOf(latest.get().id());
+        }
+        return Stored.created(jdbc.sql("""
                         INSERT INTO attendance (participant_id, session_id, group_id, session_type, scheduled_at,
                             status, source, received_at)
                         VALUES (:participant, :session, :group, :type, :scheduledAt, :status, :source, :receivedAt)
-                        ON CONFLICT (participant_id, session_id, status) DO NOTHING
                         RETURNING id""")
                 .param("participant", a.participantId())
                 .param("session", a.sessionId())
@@ -82,22 +98,15 @@ class FactStore {
                 .param("status", a.status().name())
                 .param("source", source)
                 .param("receivedAt", Timestamp.from(receivedAt))
-                .query(UUID.class).optional();
-        return id.map(Stored::created).orElseGet(() -> Stored.duplicateOf(jdbc.sql("""
-                        SELECT id FROM attendance
-                        WHERE participant_id = :participant AND session_id = :session AND status = :status""")
-                .param("participant", a.participantId())
-                .param("session", a.sessionId())
-                .param("status", a.status().name())
-                .query(UUID.class).single()));
+                .query(UUID.class).single());
     }
 
     Stored screening(ScreeningRequest s, ScreeningScores scores, String source, Instant receivedAt) {
         Optional<UUID> id = jdbc.sql("""
                         INSERT INTO screening (participant_id, instrument, recorded_at, source, items, positive,
-                            substances, scores, received_at)
+                            substances, scores, received_at, content_hash)
                         VALUES (:participant, :instrument, :recordedAt, :source, :items, :positive, :substances,
-                            CAST(:scores AS jsonb), :receivedAt)
+                            CAST(:scores AS jsonb), :receivedAt, :hash)
                         ON CONFLICT (participant_id, instrument, recorded_at, source) DO NOTHING
                         RETURNING id""")
                 .param("participant", s.participantId())
@@ -109,22 +118,22 @@ class FactStore {
                 .param("substances", s.substances() == null ? null : texts(s.substances()))
                 .param("scores", json.writeValueAsString(scores))
                 .param("receivedAt", Timestamp.from(receivedAt))
+                .param("hash", hash(s))
                 .query(UUID.class).optional();
-        return id.map(Stored::created).orElseGet(() -> Stored.duplicateOf(jdbc.sql("""
-                        SELECT id FROM screening WHERE participant_id = :participant AND instrument = :instrument
-                            AND recorded_at = :recordedAt AND source = :source""")
+        return id.map(Stored::created).orElseGet(() -> repeatOf("screening", "recordedAt", hash(s), jdbc.sql("""
+                        SELECT id, content_hash FROM screening WHERE participant_id = :participant
+                            AND instrument = :instrument AND recorded_at = :recordedAt AND source = :source""")
                 .param("participant", s.participantId())
                 .param("instrument", s.instrument().name())
                 .param("recordedAt", at(s.recordedAt()))
-                .param("source", source)
-                .query(UUID.class).single()));
+                .param("source", source)));
     }
 
     Stored peerConcern(PeerConcernRequest p, String reportedBy, String source, Instant receivedAt) {
         Optional<UUID> id = jdbc.sql("""
                         INSERT INTO peer_concern (participant_id, reported_by, observed_at, level, note, source,
-                            received_at)
-                        VALUES (:participant, :reportedBy, :observedAt, :level, :note, :source, :receivedAt)
+                            received_at, content_hash)
+                        VALUES (:participant, :reportedBy, :observedAt, :level, :note, :source, :receivedAt, :hash)
                         ON CONFLICT (participant_id, reported_by, observed_at) DO NOTHING
                         RETURNING id""")
                 .param("participant", p.participantId())
@@ -134,14 +143,35 @@ class FactStore {
                 .param("note", p.note())
                 .param("source", source)
                 .param("receivedAt", Timestamp.from(receivedAt))
+                .param("hash", hash(p))
                 .query(UUID.class).optional();
-        return id.map(Stored::created).orElseGet(() -> Stored.duplicateOf(jdbc.sql("""
-                        SELECT id FROM peer_concern
+        return id.map(Stored::created).orElseGet(() -> repeatOf("peer concern", "observedAt", hash(p), jdbc.sql("""
+                        SELECT id, content_hash FROM peer_concern
                         WHERE participant_id = :participant AND reported_by = :reportedBy AND observed_at = :observedAt""")
                 .param("participant", p.participantId())
                 .param("reportedBy", reportedBy)
-                .param("observedAt", at(p.observedAt()))
-                .query(UUID.class).single()));
+                .param("observedAt", at(p.observedAt()))));
+    }
+
+    /**
+     * The fact already stored under the same key: a repeat when its content is the same; otherwise a
+     * different fact claims the key, and silently keeping one of the two would lose data.
+     */
+    private static Stored repeatOf(String kind, String timeField, String hash, JdbcClient.StatementSpec existing) {
+        record Existing(UUID id, String hash) {
+        }
+        Existing found = existing.query((rs, row) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2)))
+                .single();
+        if (found.hash() != null && !found.hash().equals(hash)) {
+            throw ApiProblem.conflict("fact-conflict", "A different fact has the same key",
+                    "A different " + kind + " with the same " + timeField + " and source is stored already (id "
+                            + found.id() + "). A correction is a new fact: send it with its own " + timeField + ".");
+        }
+        return Stored.duplicateOf(found.id());
+    }
+
+    private String hash(Object request) {
+        return Digests.sha256Hex(json.writeValueAsString(request));
     }
 
     private static Timestamp at(OffsetDateTime time) {

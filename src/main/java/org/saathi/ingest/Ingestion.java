@@ -43,10 +43,14 @@ class Ingestion {
         return answer(stored, request.participantId(), FactType.CHECK_IN, request.recordedAt(), null);
     }
 
-    /** For a batch: the participant was locked, and found active, with the rest of the batch. */
-    FactResponse checkInOfLockedParticipant(CheckInRequest request, Caller caller) {
-        FactStore.Stored stored = store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
-        return answer(stored, request.participantId(), FactType.CHECK_IN, request.recordedAt(), null);
+    /** For a batch: stores without evaluating; the participant was locked, and found active, with the batch. */
+    FactStore.Stored storeCheckInOfLockedParticipant(CheckInRequest request, Caller caller) {
+        return store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
+    }
+
+    /** For a batch: evaluates a participant once, after all their new check-ins are stored. */
+    List<RaisedAlert> evaluate(String participantId, FactStore.Stored latest, OffsetDateTime at) {
+        return evaluation.evaluate(new FactRecorded(participantId, FactType.CHECK_IN, latest.id(), at.toInstant()));
     }
 
     @Transactional
@@ -76,14 +80,22 @@ class Ingestion {
     FactResponse peerConcern(PeerConcernRequest request, Caller caller) {
         checkTime("observedAt", request.observedAt());
         String reportedBy = request.reportedBy();
-        if (reportedBy == null) {
-            if (!caller.isStaff()) {
-                throw ApiProblem.invalid("reportedBy", "must not be null");
+        if (caller.isStaff()) {
+            // Staff report about their own caseload, as themselves; others' participants are not found.
+            if (reportedBy != null && !reportedBy.equals(caller.id())) {
+                throw ApiProblem.invalid("reportedBy", "must be left out or be your own staff id");
             }
             reportedBy = caller.id();
+            boolean visible = roster.context(request.participantId())
+                    .map(p -> roster.caseload(caller).includes(p.id(), p.programmeId())).orElse(false);
+            if (!visible) {
+                throw unknownParticipant(request.participantId());
+            }
+        } else if (reportedBy == null) {
+            throw ApiProblem.invalid("reportedBy", "must not be null");
         }
         requireActive(request.participantId());
-        FactStore.Stored stored = store.peerConcern(request, reportedBy, caller.name(), clock.instant());
+        FactStore.Stored stored = store.peerConcern(request, reportedBy, caller.id(), clock.instant());
         return answer(stored, request.participantId(), FactType.PEER_CONCERN, request.observedAt(), null);
     }
 
@@ -125,8 +137,11 @@ class Ingestion {
         return new FactResponse(stored.id(), stored.duplicate(), scores, alerts);
     }
 
-    /** Facts without a source are attributed to the integration key (or staff member) that sent them. */
+    /**
+     * Facts without a source are attributed to the integration key (by its id, which unlike its name
+     * is unique) or the staff member that sent them.
+     */
     private static String sourceOf(String source, Caller caller) {
-        return source != null ? source : caller.name();
+        return source != null ? source : caller.id();
     }
 }

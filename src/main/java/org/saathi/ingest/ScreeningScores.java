@@ -15,7 +15,7 @@ sealed interface ScreeningScores {
         enum Severity { MINIMAL, MILD, MODERATE, MODERATELY_SEVERE, SEVERE }
 
         static Phq9 of(List<Integer> items) {
-            int total = items.stream().mapToInt(Integer::intValue).sum();
+            int total = org.saathi.facts.Phq9.of("", "", java.time.Instant.EPOCH, items).total();
             Severity severity = total >= 20 ? Severity.SEVERE
                     : total >= 15 ? Severity.MODERATELY_SEVERE
                     : total >= 10 ? Severity.MODERATE

@@ -14,7 +14,7 @@ import java.util.UUID;
 public record AlertNotice(UUID alertId, String severity, Event event, Duration acknowledgeWithin,
         Instant acknowledgeBy, ZoneId zone, Optional<String> participantName) {
 
-    public enum Event { RAISED, SEVERITY_RAISED, ESCALATED }
+    public enum Event { RAISED, SEVERITY_RAISED, NEW_EVIDENCE, ESCALATED }
 
     public AlertNotice {
         Objects.requireNonNull(alertId, "alertId");

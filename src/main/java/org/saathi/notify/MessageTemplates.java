@@ -63,6 +63,7 @@ class MessageTemplates {
         values.put("event", switch (notice.event()) {
             case RAISED -> "was raised";
             case SEVERITY_RAISED -> "has become more serious";
+            case NEW_EVIDENCE -> "has new evidence";
             case ESCALATED -> "was not acknowledged in time and is escalated to you";
         });
         values.put("forParticipant", notice.participantName().map(name -> " (" + name + ")").orElse(""));

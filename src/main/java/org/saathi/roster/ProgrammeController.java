@@ -86,13 +86,16 @@ class ProgrammeController {
 
     /** Only thresholds the rule set defines: a misspelt key would otherwise change nothing, silently. */
     private void checkThresholds(Map<String, Double> thresholds) {
-        Map<String, Double> defaults = catalogue.defaults();
+        Map<String, ThresholdCatalogue.Spec> specs = catalogue.thresholds();
         List<FieldProblem> problems = new ArrayList<>();
         thresholds.forEach((key, value) -> {
-            if (!defaults.containsKey(key)) {
+            ThresholdCatalogue.Spec spec = specs.get(key);
+            if (spec == null) {
                 problems.add(new FieldProblem("thresholds." + key, "is not a threshold of the active rule set"));
-            } else if (value == null || value.isNaN() || value.isInfinite() || value < 0) {
-                problems.add(new FieldProblem("thresholds." + key, "must be a number of 0 or more"));
+            } else if (value == null) {
+                problems.add(new FieldProblem("thresholds." + key, "must be a number"));
+            } else {
+                spec.refuse(value).ifPresent(why -> problems.add(new FieldProblem("thresholds." + key, why)));
             }
         });
         if (!problems.isEmpty()) {
@@ -102,7 +105,8 @@ class ProgrammeController {
 
     private Programme find(String id) {
         Map<String, Double> overrides = new TreeMap<>(roster.thresholdOverrides(id));
-        Map<String, Double> effective = new TreeMap<>(catalogue.defaults());
+        Map<String, Double> effective = new TreeMap<>();
+        catalogue.thresholds().forEach((key, spec) -> effective.put(key, spec.value()));
         overrides.forEach((key, value) -> effective.computeIfPresent(key, (k, old) -> value));
         return jdbc.sql("SELECT * FROM programme WHERE id = :id").param("id", id)
                 .query((rs, row) -> new Programme(rs.getString("id"), rs.getString("name"),

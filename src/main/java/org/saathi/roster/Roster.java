@@ -62,12 +62,6 @@ public class Roster {
                         supervisorsOf(context.programmeId())));
     }
 
-    /** Ids of active participants, in id order, after the given id: for sweeps that page through them. */
-    public List<String> activeParticipantsAfter(String afterId, int limit) {
-        return jdbc.sql("SELECT id FROM participant WHERE status = 'ACTIVE' AND id > :after ORDER BY id LIMIT :limit")
-                .param("after", afterId).param("limit", limit).query(String.class).list();
-    }
-
     /** The programme's thresholds that differ from the rule set's defaults. */
     public Map<String, Double> thresholdOverrides(String programmeId) {
         Map<String, Double> overrides = new LinkedHashMap<>();

@@ -86,6 +86,11 @@ class StaffController {
         if (channels.contains("WEBHOOK") && request.phone() == null) {
             throw ApiProblem.invalid("phone", "is needed to reach this staff member by WEBHOOK (SMS)");
         }
+        if (!roles.contains(StaffRole.ADMIN) && staff.find(id).map(row -> row.roles().contains(StaffRole.ADMIN))
+                .orElse(false) && staff.adminCount() == 1) {
+            throw ApiProblem.unprocessable("last-admin", "Last admin", "Someone must remain able to manage the "
+                    + "roster and keys.", List.of(new FieldProblem("roles", "must keep ADMIN: this is the last admin")));
+        }
         boolean created = staff.upsert(id, request.name().strip(), request.email(), request.phone(), roles,
                 programmeId, channels, clock.instant());
         if (request.password() != null) {

@@ -87,6 +87,10 @@ class StaffRepository implements StaffDirectory {
         return inUse;
     }
 
+    int adminCount() {
+        return jdbc.sql("SELECT count(*) FROM staff WHERE 'ADMIN' = ANY (roles)").query(Integer.class).single();
+    }
+
     boolean anyAdmin() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff WHERE 'ADMIN' = ANY (roles))").query(Boolean.class).single();
     }

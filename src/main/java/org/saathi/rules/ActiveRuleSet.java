@@ -41,8 +41,8 @@ class ActiveRuleSet implements ThresholdCatalogue {
     }
 
     @Override
-    public Map<String, Double> defaults() {
-        return current().thresholds();
+    public Map<String, ThresholdCatalogue.Spec> thresholds() {
+        return current().thresholdSpecs();
     }
 
     private CompiledRuleSet load(String verb) {

@@ -16,6 +16,7 @@ import org.saathi.facts.EscalationAction;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.facts.Signal;
+import org.saathi.roster.ThresholdCatalogue;
 
 /**
  * A rule set that compiled: its version, rules, default thresholds and scenarios. Immutable and
@@ -33,13 +34,13 @@ final class CompiledRuleSet {
     private final Instant loadedAt;
     private final KieBase rules;
     private final List<RuleInfo> ruleInfo;
-    private final Map<String, Double> thresholds;
+    private final Map<String, ThresholdCatalogue.Spec> thresholds;
     private final List<Scenario.Located> scenarios;
     private final Duration window;
     private final Duration baselinePeriod;
 
     CompiledRuleSet(String version, Instant loadedAt, KieBase rules, List<RuleInfo> ruleInfo,
-            Map<String, Double> thresholds, List<Scenario.Located> scenarios, Duration window,
+            Map<String, ThresholdCatalogue.Spec> thresholds, List<Scenario.Located> scenarios, Duration window,
             Duration baselinePeriod) {
         this.version = version;
         this.loadedAt = loadedAt;
@@ -120,7 +121,14 @@ final class CompiledRuleSet {
         return ruleInfo;
     }
 
+    /** The default value of every threshold. */
     Map<String, Double> thresholds() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        thresholds.forEach((key, spec) -> values.put(key, spec.value()));
+        return values;
+    }
+
+    Map<String, ThresholdCatalogue.Spec> thresholdSpecs() {
         return thresholds;
     }
 

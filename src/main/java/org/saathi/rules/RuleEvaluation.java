@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates a participant with the active rule set and turns the findings into alerts. It runs in
  * a savepoint of the caller's transaction: if evaluation fails, the fact that triggered it is still
  * stored (accepted data is never lost), the failure is logged, and the next evaluation of the
- * participant, by a later fact or the sweep, tries again.
+ * participant, by a later fact or the periodic sweep, tries again.
  */
 @Component
 class RuleEvaluation implements Evaluation {
@@ -55,8 +56,12 @@ class RuleEvaluation implements Evaluation {
         return evaluate(fact.participantId(), clock.instant());
     }
 
-    /** Evaluates the participant as of now; call with the participant locked. */
+    /** Evaluates the participant as of now, within the caller's transaction, with the participant locked. */
     List<RaisedAlert> evaluate(String participantId, Instant now) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("evaluation must run inside the transaction that locks the participant");
+        }
+        roster.lockForFacts(participantId);
         CompiledRuleSet set = rules.current();
         try {
             return savepoint.execute(status -> evaluateWith(set, participantId, now));
@@ -76,7 +81,7 @@ class RuleEvaluation implements Evaluation {
                 thresholds.put(key, value);
             }
         });
-        FactHistory.Facts facts = history.between(participantId, now.minus(set.window()), now);
+        FactHistory.Facts facts = history.since(participantId, now.minus(set.window()));
         List<OpenAlert> open = alerts.open(participantId);
         CompiledRuleSet.Evaluated evaluated = set.evaluate(new EvaluationInput(participant, now, thresholds,
                 facts.checkIns(), facts.attendance(), facts.phq9(), facts.bam(), facts.drugScreens(),

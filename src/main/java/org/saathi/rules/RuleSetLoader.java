@@ -16,6 +16,7 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.saathi.facts.Signal;
+import org.saathi.roster.ThresholdCatalogue;
 
 /**
  * Reads a rules folder and makes a rule set of it, or says everything that is wrong with it: DRL
@@ -44,7 +45,7 @@ final class RuleSetLoader {
         RuleSetFiles files = RuleSetFiles.read(directory);
         List<RuleSetProblem> problems = new ArrayList<>();
         String thresholdsText = files.files().get(RuleSetFiles.THRESHOLDS);
-        Map<String, Double> thresholds = thresholdsText == null ? Map.of()
+        Map<String, ThresholdCatalogue.Spec> thresholds = thresholdsText == null ? Map.of()
                 : RuleSetYaml.thresholds(RuleSetFiles.THRESHOLDS, thresholdsText, problems);
         if (thresholdsText == null) {
             problems.add(new RuleSetProblem(RuleSetFiles.THRESHOLDS, null, "is missing: rules need their thresholds"));
@@ -140,7 +141,7 @@ final class RuleSetLoader {
     }
 
     /** A rule that names an undefined threshold would never fire: that is an error, not a quiet no. */
-    private static void checkThresholdUses(RuleSetFiles files, Map<String, Double> thresholds,
+    private static void checkThresholdUses(RuleSetFiles files, Map<String, ?> thresholds,
             List<RuleSetProblem> problems) {
         List<Map.Entry<String, String>> drl = new ArrayList<>(files.matching("signals", ".drl"));
         drl.addAll(files.matching("escalation", ".drl"));

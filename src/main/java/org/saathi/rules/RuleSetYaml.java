@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 import org.saathi.api.FieldProblem;
 import org.saathi.api.JsonProblems;
+import org.saathi.roster.ThresholdCatalogue;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -19,13 +21,18 @@ final class RuleSetYaml {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private RuleSetYaml() {
     }
 
-    static Map<String, Double> thresholds(String file, String text, List<RuleSetProblem> problems) {
-        Map<String, Double> thresholds = new LinkedHashMap<>();
+    /**
+     * Each line either {@code key: value}, or {@code key: {value: 8, min: 1, max: 10, integer: true}}
+     * to say what a programme may set it to; a plain value may be set to anything from 0 up.
+     */
+    static Map<String, ThresholdCatalogue.Spec> thresholds(String file, String text, List<RuleSetProblem> problems) {
+        Map<String, ThresholdCatalogue.Spec> thresholds = new LinkedHashMap<>();
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -38,14 +45,24 @@ final class RuleSetYaml {
             return thresholds;
         }
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            if (entry.getValue().isNumber()) {
-                thresholds.put(entry.getKey(), entry.getValue().asDouble());
-            } else {
+            JsonNode node = entry.getValue();
+            ThresholdCatalogue.Spec spec = node.isNumber()
+                    ? new ThresholdCatalogue.Spec(node.asDouble(), 0, Double.MAX_VALUE, false)
+                    : node.isObject() && node.path("value").isNumber()
+                            ? new ThresholdCatalogue.Spec(node.path("value").asDouble(), node.path("min").asDouble(0),
+                                    node.path("max").asDouble(Double.MAX_VALUE), node.path("integer").asBoolean(false))
+                            : null;
+            Integer line = lineOf(text, "^\\s*" + Pattern.quote(entry.getKey()) + "\\s*:");
+            if (spec == null) {
                 // still defined, so that rules using it are not reported as well
-                thresholds.put(entry.getKey(), Double.NaN);
-                problems.add(new RuleSetProblem(file, lineOf(text, "^\\s*" + Pattern.quote(entry.getKey()) + "\\s*:"),
-                        "threshold " + entry.getKey() + " must be a number"));
+                thresholds.put(entry.getKey(), new ThresholdCatalogue.Spec(Double.NaN, 0, 0, false));
+                problems.add(new RuleSetProblem(file, line, "threshold " + entry.getKey()
+                        + " must be a number, or {value: …, min: …, max: …}"));
+                continue;
             }
+            spec.refuse(spec.value()).ifPresent(why -> problems.add(new RuleSetProblem(file, line,
+                    "threshold " + entry.getKey() + " default " + why)));
+            thresholds.put(entry.getKey(), spec);
         }
         return thresholds;
     }

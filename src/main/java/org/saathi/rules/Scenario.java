@@ -77,6 +77,12 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
                 throw new IllegalArgumentException("each fact is exactly one of checkIn, attendance, phq9, bam, "
                         + "drugScreen or peerConcern");
             }
+            if (phq9 != null && (phq9.items().size() != 9 || phq9.items().stream().anyMatch(item -> item > 3))) {
+                throw new IllegalArgumentException("a PHQ-9 has 9 items, each 0 to 3");
+            }
+            if (bam != null && bam.items().size() != 17) {
+                throw new IllegalArgumentException("a BAM has 17 items, each 0 to 4");
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import org.saathi.facts.Phq9;
 import org.saathi.facts.Role;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
+import org.saathi.roster.ThresholdCatalogue;
 
 /**
  * Runs a scenario against a compiled rule set, as the live service would evaluate the participant
@@ -44,8 +45,12 @@ final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         Map<String, Double> thresholds = new HashMap<>(rules.thresholds());
         scenario.thresholds().forEach((key, value) -> {
-            if (!thresholds.containsKey(key)) {
+            ThresholdCatalogue.Spec spec = rules.thresholdSpecs().get(key);
+            if (spec == null) {
                 failures.add("threshold " + key + " is not defined in thresholds.yaml");
+            } else {
+                spec.refuse(value).ifPresent(why -> failures.add("threshold " + key + " " + why
+                        + ", as a programme could not set it"));
             }
             thresholds.put(key, value);
         });

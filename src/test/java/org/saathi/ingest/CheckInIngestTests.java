@@ -35,6 +35,7 @@ class CheckInIngestTests {
 
     Fixtures fixtures;
     Api ingest;
+    String keyId;
     String mentor;
     String counsellor;
     String participant;
@@ -42,7 +43,10 @@ class CheckInIngestTests {
     @BeforeAll
     void setUpRoster() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
+        String key = fixtures.key("ingest");
+        ingest = fixtures.anonymous().bearer(key);
+        keyId = jdbc.sql("SELECT id::text FROM api_key WHERE key_hash = :hash")
+                .param("hash", org.saathi.api.Digests.sha256Hex(key)).query(String.class).single();
         mentor = fixtures.staff("PEER_MENTOR");
         counsellor = fixtures.staff("COUNSELLOR");
     }
@@ -77,7 +81,7 @@ class CheckInIngestTests {
         ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.now()));
 
         assertThat(jdbc.sql("SELECT source FROM check_in WHERE participant_id = :p").param("p", participant)
-                .query(String.class).single()).isEqualTo("test integration");
+                .query(String.class).single()).isEqualTo(keyId);
     }
 
     @Test

@@ -35,6 +35,6 @@ class ActiveRuleSetTests {
 
         assertThat(active.current().rules()).extracting(RuleInfo::id).contains("CHK-001", "SCR-001", "CMB-001",
                 "ESC-004");
-        assertThat(active.defaults()).containsEntry("ATT-001.warningAbsences", 2.0);
+        assertThat(active.thresholds().get("ATT-001.warningAbsences").value()).isEqualTo(2.0);
     }
 }
