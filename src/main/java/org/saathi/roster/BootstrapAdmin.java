@@ -10,18 +10,18 @@ import org.saathi.security.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On a fresh database there is nobody who could create staff or keys: create an {@code admin} login
- * with the password from {@code SAATHI_ADMIN_PASSWORD}, or a generated one logged this once.
+ * with the password from {@code SAATHI_ADMIN_PASSWORD}, or a generated one logged this once. It runs
+ * before the web server takes requests, so the first request can already log in.
  */
 @Component
-class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
     static final String ADMIN_ID = "admin";
@@ -29,14 +29,16 @@ class BootstrapAdmin implements ApplicationRunner {
     private final StaffRepository staff;
     private final Accounts accounts;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String configuredPassword;
 
-    BootstrapAdmin(StaffRepository staff, Accounts accounts, JdbcClient jdbc, Clock clock,
-            @Value("${saathi.admin-password:}") String configuredPassword) {
+    BootstrapAdmin(StaffRepository staff, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions,
+            Clock clock, @Value("${saathi.admin-password:}") String configuredPassword) {
         this.staff = staff;
         this.accounts = accounts;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         if (!configuredPassword.isEmpty() && configuredPassword.length() < 12) {
@@ -45,8 +47,11 @@ class BootstrapAdmin implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        transactions.executeWithoutResult(status -> createAdminIfNone());
+    }
+
+    private void createAdminIfNone() {
         // Several instances may start at once against one database: one of them creates the admin.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('saathi.bootstrap-admin'))").query().singleRow();
         if (staff.anyAdmin()) {

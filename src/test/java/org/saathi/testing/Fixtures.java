@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Roster and keys made through the API itself, each with fresh ids so that tests sharing one
  * database never see each other's data.
  */
-public final class Fixtures {
+public class Fixtures {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
     public static final String STAFF_PASSWORD = "staff-password-123";

@@ -12,6 +12,7 @@ public final class TestMail {
 
     private static GreenMail server;
     private static int port;
+    private static boolean running;
 
     private TestMail() {
     }
@@ -23,16 +24,41 @@ public final class TestMail {
         return port;
     }
 
+    /** Starts the server, on the port it had before when it is restarted (the port may take a moment to free). */
     public static synchronized void start() {
+        if (running) {
+            return;
+        }
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
-        server.start();
+        setup.setServerStartupTimeout(5_000);
+        for (int attempt = 1; ; attempt++) {
+            server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
+            try {
+                server.start();
+                break;
+            } catch (IllegalStateException portStillTaken) {
+                if (attempt == 10) {
+                    throw portStillTaken;
+                }
+                pause();
+            }
+        }
         port = server.getSmtp().getPort();
+        running = true;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static synchronized void stop() {
-        if (server != null) {
+        if (server != null && running) {
             server.stop();
+            running = false;
         }
     }
 

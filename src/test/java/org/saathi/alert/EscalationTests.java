@@ -1,0 +1,207 @@
+package org.saathi.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.saathi.testing.Api;
+import org.saathi.testing.Fixtures;
+import org.saathi.testing.SaathiTest;
+import org.saathi.testing.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The escalation ladder, driven by the service's clock rather than by waiting. */
+@SaathiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EscalationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Escalations escalations;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures fixtures;
+    Api ingest;
+    String mentor;
+    String counsellor;
+
+    @BeforeAll
+    void setUp() {
+        fixtures = new Fixtures(port);
+        ingest = fixtures.integration("ingest");
+        mentor = fixtures.staff("PEER_MENTOR");
+        counsellor = fixtures.staff("COUNSELLOR");
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void anUnacknowledgedWatchClimbsTheLadderUntilSomeoneActs() {
+        String supervisor = fixtures.staff("SUPERVISOR");
+        String participant = participantWithSupervisor(supervisor);
+        String alert = watch(participant);
+
+        clock.advance(Duration.ofHours(23));
+        escalations.escalateDue();
+        assertThat(detail(alert).path("handling").path("escalationStep").asInt()).isZero();
+
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        escalations.escalateDue();
+        JsonNode first = detail(alert);
+        assertThat(first.path("handling").path("escalationStep").asInt()).isOne();
+        assertThat(recipientsAt(first, 1)).containsExactly(counsellor);
+        assertThat(actions(first)).contains("ESCALATED");
+        assertThat(Instant.parse(first.path("ackDueAt").asString())).isAfter(clock.instant().plus(Duration.ofHours(23)));
+
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+        escalations.escalateDue();
+        assertThat(recipientsAt(detail(alert), 2)).containsExactly(supervisor);
+
+        fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/acknowledge", "{}");
+        clock.advance(Duration.ofHours(48));
+        escalations.escalateDue();
+        assertThat(detail(alert).path("handling").path("escalationStep").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutConsentAWatchSkipsTheCounsellorItAlreadyReached() {
+        String supervisor = fixtures.staff("SUPERVISOR");
+        String participant = Fixtures.uniqueId("P");
+        fixtures.admin().put("/api/v1/participants/" + participant, """
+                {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s", "supervisorId": "%s",
+                 "consent": {"shareWithPeerMentor": false}}""".formatted(mentor, counsellor, supervisor));
+        String alert = watch(participant);
+
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+        escalations.escalateDue();
+
+        JsonNode escalated = detail(alert);
+        assertThat(escalated.path("handling").path("escalationStep").asInt()).isEqualTo(2);
+        assertThat(recipientsAt(escalated, 2)).containsExactly(supervisor);
+    }
+
+    @Test
+    void aCriticalAlertReachesEverySupervisorAfterHalfAnHour() {
+        String assigned = fixtures.staff("SUPERVISOR");
+        String other = fixtures.staff("SUPERVISOR");
+        String participant = participantWithSupervisor(assigned);
+        String alert = selfHarm(participant);
+        assertThat(recipientsAt(detail(alert), 0)).contains(counsellor, assigned);
+
+        clock.advance(Duration.ofMinutes(31));
+        escalations.escalateDue();
+
+        JsonNode escalated = detail(alert);
+        assertThat(recipientsAt(escalated, escalated.path("handling").path("escalationStep").asInt()))
+                .contains(other).doesNotContain(counsellor);
+    }
+
+    @Test
+    void aSnoozedAlertWaitsForItsSnoozeAndThenWhatItHeldIsSent() {
+        String participant = participantWithSupervisor(fixtures.staff("SUPERVISOR"));
+        String first = watch(participant);
+        fixtures.as(counsellor).post("/api/v1/alerts/" + first + "/snooze", "{\"until\": \""
+                + clock.instant().plus(Duration.ofHours(48)) + "\", \"reason\": \"Away with family, known\"}");
+        String alert = watchAt(participant, Fixtures.ago(30, ChronoUnit.MINUTES));
+        assertThat(alert).isEqualTo(first);
+
+        clock.advance(Duration.ofHours(30));
+        escalations.escalateDue();
+        assertThat(detail(alert).path("handling").path("escalationStep").asInt()).isZero();
+        assertThat(Instant.parse(detail(alert).path("ackDueAt").asString())).isAfter(clock.instant());
+
+        clock.advance(Duration.ofHours(19));
+        escalations.endSnoozes();
+        escalations.escalateDue();
+        assertThat(detail(alert).path("handling").path("escalationStep").asInt()).isOne();
+    }
+
+    @Test
+    void twoSweepersEscalateEachAlertOnce() throws Exception {
+        List<String> alerts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            alerts.add(watch(fixtures.participant(mentor, counsellor, true)));
+        }
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(escalations::escalateDue);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(escalations::escalateDue);
+        one.get();
+        two.get();
+
+        for (String alert : alerts) {
+            JsonNode escalated = detail(alert);
+            assertThat(escalated.path("handling").path("escalationStep").asInt()).isOne();
+            assertThat(actions(escalated).stream().filter("ESCALATED"::equals)).hasSize(1);
+        }
+    }
+
+    private String participantWithSupervisor(String supervisor) {
+        String id = Fixtures.uniqueId("P");
+        Api.Reply reply = fixtures.admin().put("/api/v1/participants/" + id, """
+                {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s", "supervisorId": "%s",
+                 "consent": {"shareWithPeerMentor": true}}""".formatted(mentor, counsellor, supervisor));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return id;
+    }
+
+    private String watch(String participant) {
+        return watchAt(participant, Fixtures.ago(1, ChronoUnit.HOURS));
+    }
+
+    private String watchAt(String participant, String at) {
+        Api.Reply reply = ingest.post("/api/v1/check-ins", """
+                {"participantId": "%s", "recordedAt": "%s", "craving": 9, "mood": 6}""".formatted(participant, at));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("alerts").get(0).path("id").asString();
+    }
+
+    private String selfHarm(String participant) {
+        Api.Reply reply = ingest.post("/api/v1/screenings", """
+                {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+        return reply.json().path("alerts").get(0).path("id").asString();
+    }
+
+    private JsonNode detail(String alert) {
+        return fixtures.admin().get("/api/v1/alerts/" + alert).json();
+    }
+
+    private static List<String> recipientsAt(JsonNode detail, int step) {
+        List<String> staff = new ArrayList<>();
+        detail.path("recipients").forEach(r -> {
+            if (r.path("step").asInt() == step) {
+                staff.add(r.path("staffId").asString());
+            }
+        });
+        return staff;
+    }
+
+    private static List<String> actions(JsonNode detail) {
+        List<String> actions = new ArrayList<>();
+        detail.path("history").forEach(entry -> actions.add(entry.path("action").asString()));
+        return actions;
+    }
+}
