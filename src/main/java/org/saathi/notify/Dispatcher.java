@@ -37,7 +37,8 @@ class Dispatcher implements SmartLifecycle {
     private final Wakeup wakeup;
     private final NotifySettings settings;
     private final Clock clock;
-    private volatile Thread worker;
+    private final List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean running;
 
     Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, Roster roster, List<Courier> couriers,
             Wakeup wakeup, NotifySettings settings, Clock clock) {
@@ -130,15 +131,22 @@ class Dispatcher implements SmartLifecycle {
             log.info("Notification dispatcher is off on this instance (saathi.notify.dispatcher=false)");
             return;
         }
-        worker = new Thread(this::run, "saathi-dispatcher");
-        worker.setDaemon(true);
-        worker.start();
+        running = true;
+        for (int i = 1; i <= settings.threads(); i++) {
+            Thread worker = new Thread(this::run, "saathi-dispatcher-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
     }
 
     private void run() {
-        while (worker == Thread.currentThread()) {
+        while (running) {
             try {
-                if (dispatchOnce() == 0) {
+                int attempted = dispatchOnce();
+                if (attempted == settings.batch()) {
+                    wakeup.now(); // more is waiting: bring another thread in
+                } else if (attempted == 0) {
                     wakeup.await(settings.poll());
                 }
             } catch (InterruptedException stopping) {
@@ -160,15 +168,13 @@ class Dispatcher implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-        }
+        running = false;
+        workers.forEach(Thread::interrupt);
+        workers.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return running;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * E-mail over SMTP ({@code spring.mail.*}). The notification's id is the Message-ID, so that a mail
- * system or a person can tell a repeat from a new message. Without a configured SMTP server,
+ * system or a person can tell a repeat from a new message. Each dispatcher thread keeps its SMTP
+ * connection open between messages (opening one per message would cap delivery at a few dozen a
+ * second), and opens a new one once if the server dropped it. Without a configured SMTP server,
  * e-mails wait (and are retried) rather than vanish.
  */
 @Component
@@ -24,6 +27,7 @@ class EmailCourier implements Courier {
 
     private final Optional<JavaMailSender> mail;
     private final NotifySettings settings;
+    private final ThreadLocal<Transport> connections = new ThreadLocal<>();
 
     EmailCourier(ObjectProvider<JavaMailSender> mail, NotifySettings settings) {
         this.mail = Optional.ofNullable(mail.getIfAvailable());
@@ -50,13 +54,49 @@ class EmailCourier implements Courier {
             mime.setSubject(message.subject(), "UTF-8");
             mime.setText(message.body(), "UTF-8");
             mime.setHeader("X-Saathi-Alert", message.alertId().toString());
-            mail.get().send(mime);
+            mime.saveChanges();
+            send(mime);
             return new Delivery.Sent();
         } catch (AddressException badAddress) {
             return new Delivery.Failed("invalid e-mail address");
         } catch (MessagingException | MailException failure) {
             return new Delivery.Retry(failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage()),
                     Optional.empty());
+        }
+    }
+
+    /** Over this thread's open connection; if the server had dropped it, over a fresh one. */
+    private void send(MimeMessage mime) throws MessagingException {
+        if (!(mail.get() instanceof JavaMailSenderImpl impl)) {
+            mail.get().send(mime);
+            return;
+        }
+        Transport open = connections.get();
+        if (open != null && open.isConnected()) {
+            try {
+                open.sendMessage(mime, mime.getAllRecipients());
+                return;
+            } catch (MessagingException dropped) {
+                close(open);
+            }
+        }
+        Transport fresh = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+        try {
+            fresh.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+            fresh.sendMessage(mime, mime.getAllRecipients());
+            connections.set(fresh);
+        } catch (MessagingException failed) {
+            close(fresh);
+            connections.remove();
+            throw failed;
+        }
+    }
+
+    private static void close(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException alreadyGone) {
+            // nothing to do: the connection is gone either way
         }
     }
 

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryFor how long a notification is retried before it is marked failed (at least a day)
  * @param dispatcher whether this instance delivers notifications
  * @param poll how often the dispatcher looks for due notifications when nothing wakes it
- * @param batch how many notifications one dispatcher claims at a time
+ * @param batch how many notifications one dispatcher thread claims at a time
+ * @param threads how many dispatcher threads this instance runs; they share the work as instances do
  * @param webhook where webhook notifications go, and how they are signed
  */
 @ConfigurationProperties("saathi.notify")
@@ -32,6 +33,7 @@ record NotifySettings(
         @DefaultValue("true") boolean dispatcher,
         @DefaultValue("1s") Duration poll,
         @DefaultValue("20") int batch,
+        @DefaultValue("4") int threads,
         @DefaultValue Webhook webhook) {
 
     NotifySettings {

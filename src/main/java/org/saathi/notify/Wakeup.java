@@ -34,9 +34,8 @@ class Wakeup {
         }
     }
 
+    /** Waits for a wake-up or the timeout; one wake-up wakes one waiting dispatcher thread. */
     void await(Duration timeout) throws InterruptedException {
-        if (signal.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            signal.drainPermits();
-        }
+        signal.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
