@@ -61,7 +61,8 @@ class EvaluationSweep {
         do {
             claimed = claim(round);
             for (String participantId : claimed) {
-                transactions.executeWithoutResult(status -> evaluateIfActive(participantId, clock.instant()));
+                transactions.executeWithoutResult(status -> evaluateIfActive(participantId,
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
             }
             swept += claimed.size();
         } while (!claimed.isEmpty());

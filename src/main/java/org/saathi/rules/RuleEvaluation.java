@@ -2,6 +2,7 @@ package org.saathi.rules;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ class RuleEvaluation implements Evaluation {
 
     @Override
     public List<RaisedAlert> evaluate(FactRecorded fact) {
-        return evaluate(fact.participantId(), clock.instant());
+        // PostgreSQL keeps microseconds: alerts answer the times they are stored with.
+        return evaluate(fact.participantId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** Evaluates the participant as of now, within the caller's transaction, with the participant locked. */
