@@ -65,48 +65,36 @@ public class Alerts {
         }
         Optional<AlertStore.OpenRow> open = store.lockOpen(participant.id(), finding.ruleId());
         Instant ackDueAt = now.plus(finding.acknowledgeWithin());
+        AlertNotice.Event event = open.isEmpty() ? AlertNotice.Event.RAISED
+                : finding.severity().isAbove(open.get().severity()) ? AlertNotice.Event.SEVERITY_RAISED
+                // CRITICAL is never deduplicated away: new evidence asks for a new acknowledgement, now.
+                : finding.severity() == Severity.CRITICAL ? AlertNotice.Event.NEW_EVIDENCE
+                : null;
         UUID id;
-        Severity severity;
-        Instant raisedAt;
         if (open.isEmpty()) {
             id = store.insert(participant.id(), participant.programmeId(), finding, version, now, ackDueAt);
             store.history(id, now, SYSTEM, "RAISED", finding.severity() + ": " + finding.explanation());
-            notifyRecipients(id, participant, finding, AlertNotice.Event.RAISED, ackDueAt, now);
-            severity = finding.severity();
-            raisedAt = now;
-        } else if (finding.severity().isAbove(open.get().severity())) {
+        } else if (event != null) {
             id = open.get().id();
             store.raise(id, finding, version, now, ackDueAt);
-            store.history(id, now, SYSTEM, "SEVERITY_RAISED",
-                    open.get().severity() + " to " + finding.severity() + ": " + finding.explanation());
-            notifyRecipients(id, participant, finding, AlertNotice.Event.SEVERITY_RAISED, ackDueAt, now);
-            severity = finding.severity();
-            raisedAt = open.get().raisedAt();
-        } else if (finding.severity() == Severity.CRITICAL) {
-            // CRITICAL is never deduplicated away: new evidence asks for a new acknowledgement, now.
-            id = open.get().id();
-            store.raise(id, finding, version, now, ackDueAt);
-            store.history(id, now, SYSTEM, "NEW_CRITICAL_EVIDENCE", finding.explanation());
-            notifyRecipients(id, participant, finding, AlertNotice.Event.NEW_EVIDENCE, ackDueAt, now);
-            severity = finding.severity();
-            raisedAt = open.get().raisedAt();
+            store.history(id, now, SYSTEM, event == AlertNotice.Event.SEVERITY_RAISED ? "SEVERITY_RAISED"
+                    : "NEW_CRITICAL_EVIDENCE", open.get().severity() + " to " + finding.severity() + ": "
+                    + finding.explanation());
         } else {
             id = open.get().id();
             store.touch(id, finding.explanation(), now);
             store.history(id, now, SYSTEM, "EVIDENCE_ADDED", finding.explanation());
-            severity = open.get().severity();
-            raisedAt = open.get().raisedAt();
-            ackDueAt = open.get().ackDueAt();
         }
-        Severity held = severity;
+        if (event != null) {
+            notifyRecipients(id, participant, finding, event, ackDueAt, now);
+        }
+        Severity severity = event != null ? finding.severity() : open.get().severity();
         evidence.stream()
-                .filter(fact -> !known.containsKey(fact.factId()) || held.isAbove(known.get(fact.factId())))
-                .forEach(fact -> store.putEvidence(id, fact, held, now));
-        boolean reopened = open.isEmpty() || finding.severity().isAbove(open.get().severity())
-                || finding.severity() == Severity.CRITICAL;
-        String status = reopened ? "OPEN" : open.get().status();
+                .filter(fact -> !known.containsKey(fact.factId()) || severity.isAbove(known.get(fact.factId())))
+                .forEach(fact -> store.putEvidence(id, fact, severity, now));
         return Optional.of(new RaisedAlert(id, participant.id(), finding.ruleId(), finding.ruleName(), severity.name(),
-                status, raisedAt, ackDueAt));
+                event != null ? "OPEN" : open.get().status(), open.map(AlertStore.OpenRow::raisedAt).orElse(now),
+                event != null ? ackDueAt : open.get().ackDueAt()));
     }
 
     /** Asks the first recipients of the policy to act, as of this raise or rise in severity. */

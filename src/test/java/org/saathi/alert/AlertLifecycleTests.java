@@ -164,6 +164,24 @@ class AlertLifecycleTests {
     }
 
     @Test
+    void newEvidenceOfACriticalAlertAsksForANewAcknowledgement() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        String critical = selfHarm(participant);
+        fixtures.as(counsellor).post("/api/v1/alerts/" + critical + "/acknowledge", "{}");
+        int before = states(critical).size();
+
+        Api.Reply again = ingest.post("/api/v1/screenings", """
+                {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 3]}"""
+                .formatted(participant, Fixtures.ago(10, ChronoUnit.MINUTES)));
+
+        assertThat(again.json().path("alerts").get(0).path("id").asString()).isEqualTo(critical);
+        JsonNode detail = fixtures.admin().get("/api/v1/alerts/" + critical).json();
+        assertThat(detail.path("status").asString()).isEqualTo("OPEN");
+        assertThat(actions(detail)).endsWith("NEW_CRITICAL_EVIDENCE");
+        assertThat(states(critical).size()).isGreaterThan(before);
+    }
+
+    @Test
     void aRiseInSeverityRaisesTheSameAlertAndNotifiesAgain() {
         String participant = fixtures.participant(mentor, counsellor, true);
         absent(participant, "S-1", 3);
