@@ -49,6 +49,7 @@ class EmbeddedDatabaseConfiguration {
                     ? Files.createTempDirectory("saathi-db-")
                     : settings.dataDirectory().toAbsolutePath().normalize();
             Files.createDirectories(directory);
+            stopLeftoverServer(directory);
             boolean existing = Files.exists(directory.resolve("PG_VERSION"));
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -65,6 +66,30 @@ class EmbeddedDatabaseConfiguration {
                         server.getPort(), existing ? "existing" : "new", directory);
             }
             return new EmbeddedDatabase(server, directory, ephemeral);
+        }
+
+        /**
+         * A service killed without shutting down leaves its database server running on the folder,
+         * which would keep this start from using it: stop that server first.
+         */
+        private static void stopLeftoverServer(Path directory) throws IOException {
+            Path pidFile = directory.resolve("postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) {
+                return;
+            }
+            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            if (!firstLine.matches("\\d+")) {
+                return;
+            }
+            ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(process -> process.info().commandLine().map(command -> command.contains("postgres")
+                            && command.contains(directory.toString())).orElse(false))
+                    .ifPresent(leftover -> {
+                        log.warn("A database server left running by an earlier start (pid {}) holds {}; stopping it",
+                                leftover.pid(), directory);
+                        leftover.destroy();
+                        leftover.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                    });
         }
 
         String jdbcUrl() {

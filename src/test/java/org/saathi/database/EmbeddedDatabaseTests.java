@@ -45,6 +45,33 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
+    void aServerLeftRunningByAKilledServiceIsStoppedAndItsDataKept(@TempDir Path folder) throws Exception {
+        EmbeddedDatabaseSettings settings = new EmbeddedDatabaseSettings(folder, 0, false);
+        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase first = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+                .start(settings)) {
+            execute(first, "CREATE TABLE kept (id int PRIMARY KEY, note text)");
+            execute(first, "INSERT INTO kept VALUES (7, 'written before the kill')");
+        }
+        // Another process starts the database on the folder and is killed: its server stays behind.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process service = new ProcessBuilder(java, "-cp", classpath, LeftoverDatabase.class.getName(),
+                folder.toString()).redirectErrorStream(true).start();
+        java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(service.getInputStream()));
+        String line;
+        while ((line = output.readLine()) != null && !line.equals("started")) {
+            // wait until its database is up
+        }
+        service.destroyForcibly().waitFor();
+        assertThat(folder.resolve("postmaster.pid")).as("the killed service's server is still running").exists();
+
+        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase next = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+                .start(settings)) {
+            assertThat(queryText(next, "SELECT note FROM kept WHERE id = 7")).isEqualTo("written before the kill");
+        }
+    }
+
+    @Test
     void ephemeralDatabaseIsRemovedOnClose(@TempDir Path configured) throws Exception {
         EmbeddedDatabaseConfiguration.EmbeddedDatabase database = EmbeddedDatabaseConfiguration.EmbeddedDatabase
                 .start(new EmbeddedDatabaseSettings(configured, 0, true));
