@@ -61,6 +61,8 @@ class AlertLifecycle {
                 .param("now", Timestamp.from(now)).param("by", caller.id()).param("id", id).update();
         store.history(id, now, caller.id(), "ACKNOWLEDGED", note);
         outbox.cancelUnsent(id);
+        // Someone is on the more severe alert now: what it held back of the others goes out.
+        notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
         return id;
     }
 

@@ -40,7 +40,8 @@ class AlertNotifier {
         int round = store.nextRound(alert.alertId());
         Optional<String> held = holdReason(alert, now);
         Roster.MessageContext context = roster.messageContext(alert.participantId());
-        outbox.enqueue(new AlertNotice(alert.alertId(), alert.severity().name(), event, acknowledgeWithin,
+        outbox.enqueue(new AlertNotice(alert.alertId(), alert.participantId(), alert.severity().name(), event,
+                acknowledgeWithin,
                 acknowledgeBy, context.zone(), context.displayName()), round,
                 recipients.stream().map(Recipient::staffId).distinct().toList(), held);
         held.ifPresent(reason -> store.history(alert.alertId(), now, Alerts.SYSTEM, "NOTIFICATIONS_HELD", reason));
@@ -60,13 +61,28 @@ class AlertNotifier {
         return Optional.empty();
     }
 
-    /** After a change that may end a hold (an alert resolved, a snooze over), sends what is now due. */
+    /**
+     * After a change that may end a hold (an alert acknowledged or resolved, a snooze over): those
+     * whose messages were held get one fresh message, with a new deadline counted from now.
+     */
     void releaseWhatNoLongerHolds(String participantId, Instant now) {
         for (AlertStore.OpenRow open : store.unacknowledged(participantId)) {
             Target alert = new Target(open.id(), participantId, open.ruleId(), open.severity());
-            if (holdReason(alert, now).isEmpty() && outbox.release(open.id()) > 0) {
-                store.history(open.id(), now, Alerts.SYSTEM, "NOTIFICATIONS_RELEASED", null);
+            if (holdReason(alert, now).isPresent()) {
+                continue;
             }
+            List<String> waiting = outbox.takeHeld(open.id());
+            if (waiting.isEmpty()) {
+                continue;
+            }
+            Instant deadline = now.plus(open.acknowledgeWithin());
+            store.setDeadline(open.id(), deadline, now);
+            store.history(open.id(), now, Alerts.SYSTEM, "NOTIFICATIONS_RELEASED", "sent afresh to " + waiting);
+            int round = store.nextRound(open.id());
+            Roster.MessageContext context = roster.messageContext(participantId);
+            outbox.enqueue(new AlertNotice(open.id(), participantId, open.severity().name(), AlertNotice.Event.RAISED,
+                    open.acknowledgeWithin(), deadline, context.zone(), context.displayName()), round, waiting,
+                    Optional.empty());
         }
     }
 }

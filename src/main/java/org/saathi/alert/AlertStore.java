@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AlertStore {
 
-    record OpenRow(UUID id, Severity severity, String status, Instant raisedAt, Instant ackDueAt, String ruleId) {
+    record OpenRow(UUID id, Severity severity, String status, Instant raisedAt, Instant ackDueAt, String ruleId,
+            java.time.Duration acknowledgeWithin) {
     }
 
     /** One piece of evidence as stored: a fact's id, kind, time and summary. */
@@ -46,13 +47,11 @@ class AlertStore {
 
     Optional<OpenRow> lockOpen(String participantId, String ruleId) {
         return jdbc.sql("""
-                        SELECT id, severity, status, raised_at, ack_due_at, rule_id FROM alert
+                        SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds FROM alert
                         WHERE participant_id = :p AND rule_id = :rule AND status IN ('OPEN', 'ACKNOWLEDGED')
                         FOR UPDATE""")
                 .param("p", participantId).param("rule", ruleId)
-                .query((rs, row) -> new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
-                        rs.getString(6)))
+                .query(AlertStore::openRow)
                 .optional();
     }
 
@@ -140,7 +139,7 @@ class AlertStore {
     boolean moreSevereOpen(String participantId, UUID alertId, Severity severity) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM alert WHERE participant_id = :p AND id <> :id
-                            AND status IN ('OPEN', 'ACKNOWLEDGED')
+                            AND status = 'OPEN'
                             AND CASE severity WHEN 'WATCH' THEN 0 WHEN 'WARNING' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END
                                 > :rank)""")
                 .param("p", participantId).param("id", alertId).param("rank", severity.ordinal())
@@ -158,13 +157,23 @@ class AlertStore {
     /** Open, unacknowledged alerts of the participant, for releasing what no longer needs holding. */
     List<OpenRow> unacknowledged(String participantId) {
         return jdbc.sql("""
-                        SELECT id, severity, status, raised_at, ack_due_at, rule_id FROM alert
+                        SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds FROM alert
                         WHERE participant_id = :p AND status = 'OPEN'""")
                 .param("p", participantId)
-                .query((rs, row) -> new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
-                        rs.getString(6)))
+                .query(AlertStore::openRow)
                 .list();
+    }
+
+    private static OpenRow openRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                java.time.Duration.ofSeconds(rs.getLong(7)));
+    }
+
+    void setDeadline(UUID alertId, Instant deadline, Instant now) {
+        jdbc.sql("UPDATE alert SET ack_due_at = :due, updated_at = :now WHERE id = :id")
+                .param("due", Timestamp.from(deadline)).param("now", Timestamp.from(now)).param("id", alertId)
+                .update();
     }
 
     List<OpenAlert> open(String participantId) {

@@ -32,10 +32,12 @@ public class Alerts {
 
     private final AlertStore store;
     private final AlertNotifier notifier;
+    private final org.saathi.notify.Outbox outbox;
 
-    Alerts(AlertStore store, AlertNotifier notifier) {
+    Alerts(AlertStore store, AlertNotifier notifier, org.saathi.notify.Outbox outbox) {
         this.store = store;
         this.notifier = notifier;
+        this.outbox = outbox;
     }
 
     /** The participant's open and acknowledged alerts, as rules weigh them. */
@@ -86,6 +88,9 @@ public class Alerts {
             store.history(id, now, SYSTEM, "EVIDENCE_ADDED", finding.explanation());
         }
         if (event != null) {
+            if (open.isPresent()) {
+                outbox.cancelUnsent(id); // the new round supersedes messages not yet delivered
+            }
             notifyRecipients(id, participant, finding, event, ackDueAt, now);
         }
         Severity severity = event != null ? finding.severity() : open.get().severity();

@@ -60,8 +60,9 @@ class Escalations {
     @Scheduled(fixedDelayString = "${saathi.sweep.escalation-every:30s}", initialDelayString = "PT10S")
     void sweep() {
         if (settings.enabled()) {
-            escalateDue();
+            // Snoozes first: what they held is sent afresh with a new deadline, not escalated past.
             endSnoozes();
+            escalateDue();
         }
     }
 
@@ -98,6 +99,12 @@ class Escalations {
             setDeadline(alert.id(), alert.step(), snoozed.get());
             return;
         }
+        if (notifier.holdReason(new AlertNotifier.Target(alert.id(), alert.participantId(), alert.ruleId(),
+                alert.severity()), now).isPresent()) {
+            // held behind a more severe alert: the ladder waits with it, and resumes when the hold ends
+            setDeadline(alert.id(), alert.step(), now.plus(alert.acknowledgeWithin()));
+            return;
+        }
         ParticipantContext participant = roster.context(alert.participantId()).orElseThrow();
         List<Role> ladder = ladder(alert.escalateTo());
         Set<String> asked = store.recipientIds(alert.id());
@@ -119,8 +126,14 @@ class Escalations {
         log.info("Alert {} escalated to step {} ({} recipients)", alert.id(), step, recipients.size());
     }
 
-    /** The policy's next level, then the assigned supervisor, then every supervisor of the programme. */
+    /**
+     * The policy's next level, then the assigned supervisor, then every supervisor of the programme,
+     * who stay the top level (a CRITICAL alert goes to them all at once, and keeps going to them all).
+     */
     static List<Role> ladder(Role escalateTo) {
+        if (escalateTo == Role.ALL_SUPERVISORS) {
+            return List.of(Role.ALL_SUPERVISORS);
+        }
         return List.copyOf(new LinkedHashSet<>(List.of(escalateTo, Role.SUPERVISOR, Role.ALL_SUPERVISORS)));
     }
 

@@ -11,13 +11,14 @@ import java.util.UUID;
  * What a notification may say about an alert: only what a recipient needs to act. The participant's
  * display name is present only where their programme allows it.
  */
-public record AlertNotice(UUID alertId, String severity, Event event, Duration acknowledgeWithin,
-        Instant acknowledgeBy, ZoneId zone, Optional<String> participantName) {
+public record AlertNotice(UUID alertId, String participantId, String severity, Event event,
+        Duration acknowledgeWithin, Instant acknowledgeBy, ZoneId zone, Optional<String> participantName) {
 
     public enum Event { RAISED, SEVERITY_RAISED, NEW_EVIDENCE, ESCALATED }
 
     public AlertNotice {
         Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(participantId, "participantId");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(event, "event");
     }

@@ -20,10 +20,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due notifications. Each round claims a batch with {@code FOR UPDATE SKIP LOCKED}, so
- * several instances share the work and none sends what another holds; a row is marked sent in the
- * transaction that claimed it. A failed attempt is retried after a pause that doubles each time,
- * for at least a day, then marked failed, which the alert shows.
+ * Delivers due notifications. A thread leases a batch ({@code FOR UPDATE SKIP LOCKED}, then
+ * SENDING until the lease ends), so several threads and instances share the work and none sends
+ * what another holds. Each message is sent outside any transaction and its result recorded on its
+ * own, so a crash repeats at most the message in flight (after its lease ends), and nobody's
+ * acknowledgement waits on a slow gateway. Just before sending, it checks that the recipient may
+ * still hear of the participant (consent, assignment). A failed attempt is retried after a pause
+ * that doubles each time, for at least a day, then marked failed, which the alert shows.
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -51,29 +54,44 @@ class Dispatcher implements SmartLifecycle {
         this.clock = clock;
     }
 
-    private record Claimed(UUID id, UUID alertId, String staffId, Channel channel, String kind, String subject,
-            String body, int attempts, Instant createdAt) {
+    /** Long enough for a whole batch over a slow channel: 20 messages at the 10 s timeouts each. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    private record Claimed(UUID id, UUID alertId, String participantId, String staffId, Channel channel, String kind,
+            String subject, String body, int attempts, Instant createdAt) {
     }
 
     /** Delivers one batch of due notifications; answers how many were attempted. */
     int dispatchOnce() {
-        Integer attempted = transactions.execute(status -> {
-            List<Claimed> batch = jdbc.sql("""
-                            SELECT * FROM notification WHERE state = 'PENDING' AND next_attempt_at <= :now
-                            ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                    .param("now", Timestamp.from(clock.instant())).param("batch", settings.batch())
-                    .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
-                            rs.getString("staff_id"), Channel.valueOf(rs.getString("channel")), rs.getString("kind"),
-                            rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
-                            rs.getTimestamp("created_at").toInstant()))
-                    .list();
-            batch.forEach(this::attempt);
-            return batch.size();
-        });
-        return attempted == null ? 0 : attempted;
+        Instant now = clock.instant();
+        List<Claimed> batch = transactions.execute(status -> jdbc.sql("""
+                        UPDATE notification SET state = 'SENDING', lease_until = :lease
+                        WHERE id IN (SELECT id FROM notification
+                                     WHERE (state = 'PENDING' AND next_attempt_at <= :now)
+                                        OR (state = 'SENDING' AND lease_until < :now)
+                                     ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(now.plus(LEASE)))
+                .param("batch", settings.batch())
+                .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
+                        rs.getString("participant_id"), rs.getString("staff_id"),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("kind"), rs.getString("subject"),
+                        rs.getString("body"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant()))
+                .list());
+        if (batch == null) {
+            return 0;
+        }
+        batch.forEach(this::attempt);
+        return batch.size();
     }
 
     private void attempt(Claimed notification) {
+        if (notification.participantId() != null
+                && !roster.mayHearAbout(notification.staffId(), notification.participantId())) {
+            record(notification.id(), "CANCELLED", notification.attempts(),
+                    "no longer assigned to the participant, or consent withdrawn", clock.instant(), null);
+            return;
+        }
         Delivery delivery = roster.contact(notification.staffId())
                 .map(contact -> deliver(notification, contact))
                 .orElse(new Delivery.Failed("staff member no longer exists"));
@@ -117,8 +135,8 @@ class Dispatcher implements SmartLifecycle {
     private void record(UUID id, String state, int attempts, String error, Instant nextAttempt, Instant sentAt) {
         jdbc.sql("""
                         UPDATE notification SET state = :state, attempts = :attempts, last_error = :error,
-                            next_attempt_at = :next, sent_at = :sent
-                        WHERE id = :id""")
+                            next_attempt_at = :next, sent_at = :sent, lease_until = NULL
+                        WHERE id = :id AND state = 'SENDING'""")
                 .param("state", state).param("attempts", attempts).param("error", error)
                 .param("next", Timestamp.from(nextAttempt))
                 .param("sent", sentAt == null ? null : Timestamp.from(sentAt)).param("id", id)

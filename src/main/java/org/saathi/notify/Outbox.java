@@ -58,14 +58,22 @@ public class Outbox {
                         staffId);
                 continue;
             }
+            if (contact.channels().isEmpty()) {
+                log.error("Alert {}: staff member {} has no e-mail address or channel; they cannot be reached",
+                        notice.alertId(), staffId);
+                unreachable(notice, round, staffId, now);
+                continue;
+            }
             for (String channel : contact.channels()) {
                 MessageTemplates.Message message = templates.render(Channel.valueOf(channel), notice, contact.name());
                 jdbc.sql("""
-                                INSERT INTO notification (alert_id, staff_id, channel, round, kind, state, held_reason,
-                                    subject, body, next_attempt_at, created_at)
-                                VALUES (:alert, :staff, :channel, :round, :kind, :state, :held, :subject, :body, :now, :now)
+                                INSERT INTO notification (alert_id, participant_id, staff_id, channel, round, kind, state,
+                                    held_reason, subject, body, next_attempt_at, created_at)
+                                VALUES (:alert, :participant, :staff, :channel, :round, :kind, :state, :held, :subject,
+                                    :body, :now, :now)
                                 ON CONFLICT (alert_id, staff_id, channel, round) DO NOTHING""")
-                        .param("alert", notice.alertId()).param("staff", staffId).param("channel", channel)
+                        .param("alert", notice.alertId()).param("participant", notice.participantId())
+                        .param("staff", staffId).param("channel", channel)
                         .param("round", round).param("kind", notice.event().name())
                         .param("state", heldReason.isPresent() ? "HELD" : "PENDING")
                         .param("held", heldReason.orElse(null))
@@ -79,17 +87,29 @@ public class Outbox {
         }
     }
 
-    /** Sends what was held for the alert; answers how many notifications were released. */
+    /** Recorded as failed, so that the alert shows that this person was not reached. */
+    private void unreachable(AlertNotice notice, int round, String staffId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO notification (alert_id, staff_id, channel, round, kind, state, subject, body,
+                            last_error, next_attempt_at, created_at)
+                        VALUES (:alert, :staff, 'LOG', :round, :kind, 'FAILED', '', '',
+                            'no e-mail address or channel on record for this staff member', :now, :now)
+                        ON CONFLICT (alert_id, staff_id, channel, round) DO NOTHING""")
+                .param("alert", notice.alertId()).param("staff", staffId).param("round", round)
+                .param("kind", notice.event().name()).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Drops what was held for the alert, answering whom it was for: the caller sends them one fresh
+     * message, rather than every round written while the hold lasted, each with a deadline long past.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int release(UUID alertId) {
-        int released = jdbc.sql("""
-                        UPDATE notification SET state = 'PENDING', next_attempt_at = :now
-                        WHERE alert_id = :alert AND state = 'HELD'""")
-                .param("now", Timestamp.from(clock.instant())).param("alert", alertId).update();
-        if (released > 0) {
-            wakeup.afterCommit();
-        }
-        return released;
+    public List<String> takeHeld(UUID alertId) {
+        return jdbc.sql("""
+                        UPDATE notification SET state = 'CANCELLED', last_error = 'superseded: sent afresh when the hold ended'
+                        WHERE alert_id = :alert AND state = 'HELD' RETURNING staff_id""")
+                .param("alert", alertId).query(String.class).list().stream().distinct().toList();
     }
 
     /** Stops what was held or not yet delivered for the alert: someone has acted on it. */

@@ -109,11 +109,24 @@ public class Roster {
                     Optional<String> email = Optional.ofNullable(rs.getString("email"));
                     List<String> chosen = List.of((String[]) rs.getArray("channels").getArray());
                     List<String> channels = !chosen.isEmpty() ? chosen : email.isPresent() ? List.of("EMAIL")
-                            : List.of("LOG");
+                            : List.of();
                     return new StaffContact(rs.getString("id"), rs.getString("name"), email,
                             Optional.ofNullable(rs.getString("phone")), channels);
                 })
                 .optional();
+    }
+
+    /**
+     * Whether a staff member may still be told about a participant: their counsellor, their
+     * supervisor or a supervisor of their programme, or their peer mentor with their consent.
+     */
+    public boolean mayHearAbout(String staffId, String participantId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM participant p JOIN staff s ON s.id = :staff
+                            WHERE p.id = :p AND (p.counsellor_id = s.id OR p.supervisor_id = s.id
+                                OR (p.peer_mentor_id = s.id AND p.share_with_peer_mentor)
+                                OR ('SUPERVISOR' = ANY (s.roles) AND s.programme_id = p.programme_id)))""")
+                .param("staff", staffId).param("p", participantId).query(Boolean.class).single();
     }
 
     /** What a message about the participant may use: their time zone, and their name only where allowed. */

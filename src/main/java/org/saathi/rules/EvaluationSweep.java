@@ -57,16 +57,40 @@ class EvaluationSweep {
     int sweepRound() {
         long round = clock.instant().getEpochSecond() / Math.max(1, settings.evaluationEvery().toSeconds());
         int swept = 0;
-        List<String> claimed;
-        do {
-            claimed = claim(round);
+        int idle = 0;
+        while (idle < 20) {
+            List<String> claimed = claim(round);
             for (String participantId : claimed) {
                 transactions.executeWithoutResult(status -> evaluateIfActive(participantId,
                         clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
             }
             swept += claimed.size();
-        } while (!claimed.isEmpty());
+            if (!claimed.isEmpty()) {
+                idle = 0;
+            } else if (unclaimed(round) == 0) {
+                break;
+            } else {
+                // another instance holds this batch uncommitted: take the next one when it has
+                idle++;
+                pause();
+            }
+        }
         return swept;
+    }
+
+    private long unclaimed(long round) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM participant p WHERE p.status = 'ACTIVE' AND NOT EXISTS (
+                            SELECT 1 FROM sweep_mark m WHERE m.participant_id = p.id AND m.round >= :round)""")
+                .param("round", round).query(Long.class).single();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Claims a batch for this instance: a participant marked with this round is someone else's or done. */

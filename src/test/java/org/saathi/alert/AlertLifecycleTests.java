@@ -142,9 +142,11 @@ class AlertLifecycleTests {
         assertThat(held.path("notifications").get(0).path("state").asString()).isEqualTo("HELD");
         assertThat(actions(held)).contains("NOTIFICATIONS_HELD");
         resolve(urgent);
-        assertThat(Waiting.until(Duration.ofSeconds(10), () -> fixtures.admin().get("/api/v1/alerts/" + watch).json()
-                .path("notifications").get(0).path("state").asString().equals("SENT"))).isTrue();
-        assertThat(actions(fixtures.admin().get("/api/v1/alerts/" + watch).json())).contains("NOTIFICATIONS_RELEASED");
+        assertThat(Waiting.until(Duration.ofSeconds(10), () -> states(watch).contains("SENT"))).isTrue();
+        JsonNode released = fixtures.admin().get("/api/v1/alerts/" + watch).json();
+        assertThat(actions(released)).contains("NOTIFICATIONS_RELEASED");
+        assertThat(released.path("notifications").get(0).path("state").asString()).isEqualTo("CANCELLED");
+        assertThat(Instant.parse(released.path("ackDueAt").asString())).isAfter(Instant.now().plus(Duration.ofHours(23)));
     }
 
     @Test

@@ -119,6 +119,38 @@ class EscalationTests {
     }
 
     @Test
+    void aCriticalAlertKeepsRemindingEverySupervisor() {
+        String assigned = fixtures.staff("SUPERVISOR");
+        String other = fixtures.staff("SUPERVISOR");
+        String alert = selfHarm(participantWithSupervisor(assigned));
+
+        clock.advance(Duration.ofMinutes(31));
+        escalations.escalateDue();
+        clock.advance(Duration.ofMinutes(31));
+        escalations.escalateDue();
+
+        JsonNode reminded = detail(alert);
+        assertThat(reminded.path("handling").path("escalationStep").asInt()).isEqualTo(2);
+        assertThat(recipientsAt(reminded, 2)).contains(assigned, other);
+    }
+
+    @Test
+    void anAlertHeldBehindAMoreSevereOneDoesNotClimbTheLadder() {
+        String participant = participantWithSupervisor(fixtures.staff("SUPERVISOR"));
+        Api.Reply concern = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-1", "observedAt": "%s", "level": "HIGH"}"""
+                .formatted(participant, Fixtures.ago(2, ChronoUnit.HOURS)));
+        assertThat(concern.status()).isEqualTo(201);
+        String watch = watch(participant);
+
+        clock.advance(Duration.ofHours(25));
+        escalations.escalateDue();
+
+        assertThat(detail(watch).path("handling").path("escalationStep").asInt()).isZero();
+        assertThat(actions(detail(watch))).doesNotContain("ESCALATED");
+    }
+
+    @Test
     void aSnoozedAlertWaitsForItsSnoozeAndThenWhatItHeldIsSent() {
         String participant = participantWithSupervisor(fixtures.staff("SUPERVISOR"));
         String first = watch(participant);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MessageTemplatesTests {
 
     private static final AlertNotice NOTICE = new AlertNotice(UUID.fromString("3f9a0c12-0000-4000-8000-000000000001"),
-            "URGENT", AlertNotice.Event.ESCALATED, Duration.ofHours(4), Instant.parse("2026-01-15T10:30:00Z"),
+            "P-1", "URGENT", AlertNotice.Event.ESCALATED, Duration.ofHours(4), Instant.parse("2026-01-15T10:30:00Z"),
             ZoneId.of("Asia/Kolkata"), Optional.empty());
 
     @TempDir
@@ -47,7 +47,7 @@ class MessageTemplatesTests {
 
     @Test
     void theParticipantsNameAppearsOnlyWhenGiven() {
-        AlertNotice named = new AlertNotice(NOTICE.alertId(), "WATCH", AlertNotice.Event.RAISED, Duration.ofMinutes(30),
+        AlertNotice named = new AlertNotice(NOTICE.alertId(), "P-1", "WATCH", AlertNotice.Event.RAISED, Duration.ofMinutes(30),
                 NOTICE.acknowledgeBy(), NOTICE.zone(), Optional.of("Raju"));
 
         assertThat(new MessageTemplates(settings(null)).render(Channel.WEBHOOK, named, "Ravi").body())

@@ -113,6 +113,43 @@ class NotificationDeliveryTests {
     }
 
     @Test
+    void aMessageQueuedForAPeerMentorIsNotSentOnceConsentIsWithdrawn() {
+        String mentor = fixtures.staff("PEER_MENTOR");
+        String participant = fixtures.participant(mentor, counsellor, true);
+        String alertId;
+        TestMail.stop();
+        try {
+            alertId = raiseWatch(participant, null);
+            assertThat(Waiting.until(Duration.ofSeconds(10), () -> notifications(alertId).stream()
+                    .allMatch(n -> n.path("attempts").asInt() >= 1))).isTrue();
+            Api.Reply withdrawn = fixtures.admin().put("/api/v1/participants/" + participant, """
+                    {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s",
+                     "consent": {"shareWithPeerMentor": false}}""".formatted(mentor, counsellor));
+            assertThat(withdrawn.status()).isEqualTo(200);
+        } finally {
+            TestMail.start();
+        }
+
+        JsonNode notification = awaitState(alertId, "CANCELLED").get(0);
+
+        assertThat(notification.path("lastError").asString()).contains("consent withdrawn");
+        assertThat(Arrays.stream(TestMail.received()).map(NotificationDeliveryTests::to)).doesNotContain(
+                mentor + "@example.org");
+    }
+
+    @Test
+    void someoneWithNoWayToBeReachedIsShownAsNotReached() {
+        String mentor = Fixtures.uniqueId("staff");
+        fixtures.admin().put("/api/v1/staff/" + mentor, "{\"name\": \"No address\", \"roles\": [\"PEER_MENTOR\"]}");
+
+        String alertId = raiseWatch(fixtures.participant(mentor, counsellor, true), null);
+
+        JsonNode notification = notifications(alertId).get(0);
+        assertThat(notification.path("state").asString()).isEqualTo("FAILED");
+        assertThat(notification.path("lastError").asString()).contains("no e-mail address or channel");
+    }
+
+    @Test
     void webhookIsSignedAndCarriesItsIdempotencyKey() throws Exception {
         String participant = participantWithWebhookMentor();
 
