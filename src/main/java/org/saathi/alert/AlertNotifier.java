@@ -76,7 +76,7 @@ class AlertNotifier {
                 continue;
             }
             Instant deadline = now.plus(open.acknowledgeWithin());
-            store.setDeadline(open.id(), deadline, now);
+            store.setDeadline(open.id(), null, deadline, now);
             store.history(open.id(), now, Alerts.SYSTEM, "NOTIFICATIONS_RELEASED", "sent afresh to " + waiting);
             int round = store.nextRound(open.id());
             Roster.MessageContext context = roster.messageContext(participantId);

@@ -170,9 +170,14 @@ class AlertStore {
                 java.time.Duration.ofSeconds(rs.getLong(7)));
     }
 
-    void setDeadline(UUID alertId, Instant deadline, Instant now) {
-        jdbc.sql("UPDATE alert SET ack_due_at = :due, updated_at = :now WHERE id = :id")
-                .param("due", Timestamp.from(deadline)).param("now", Timestamp.from(now)).param("id", alertId)
+    /** A new acknowledgement deadline, and the escalation step it belongs to (null: the step stays). */
+    void setDeadline(UUID alertId, Integer step, Instant deadline, Instant now) {
+        jdbc.sql("""
+                        UPDATE alert SET ack_due_at = :due, updated_at = :now,
+                            escalation_step = coalesce(CAST(:step AS integer), escalation_step)
+                        WHERE id = :id""")
+                .param("due", Timestamp.from(deadline)).param("now", Timestamp.from(now)).param("step", step)
+                .param("id", alertId)
                 .update();
     }
 

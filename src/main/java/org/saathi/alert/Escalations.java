@@ -96,13 +96,13 @@ class Escalations {
         Optional<Instant> snoozed = alert.severity() == Severity.CRITICAL ? Optional.empty()
                 : store.snoozedUntil(alert.participantId(), alert.ruleId(), now);
         if (snoozed.isPresent()) {
-            setDeadline(alert.id(), alert.step(), snoozed.get());
+            store.setDeadline(alert.id(), alert.step(), snoozed.get(), now);
             return;
         }
         if (notifier.holdReason(new AlertNotifier.Target(alert.id(), alert.participantId(), alert.ruleId(),
                 alert.severity()), now).isPresent()) {
             // held behind a more severe alert: the ladder waits with it, and resumes when the hold ends
-            setDeadline(alert.id(), alert.step(), now.plus(alert.acknowledgeWithin()));
+            store.setDeadline(alert.id(), alert.step(), now.plus(alert.acknowledgeWithin()), now);
             return;
         }
         ParticipantContext participant = roster.context(alert.participantId()).orElseThrow();
@@ -118,7 +118,7 @@ class Escalations {
         List<Recipient> recipients = reasoned(next, step, alert.acknowledgeWithin());
         Instant deadline = now.plus(alert.acknowledgeWithin());
         store.addRecipients(alert.id(), recipients, step, now);
-        setDeadline(alert.id(), step, deadline);
+        store.setDeadline(alert.id(), step, deadline, now);
         store.history(alert.id(), now, Alerts.SYSTEM, "ESCALATED", "step " + step + ": not acknowledged by "
                 + alert.ackDueAt() + "; now to " + recipients.stream().map(Recipient::staffId).toList());
         notifier.notify(new AlertNotifier.Target(alert.id(), alert.participantId(), alert.ruleId(), alert.severity()),
@@ -157,12 +157,6 @@ class Escalations {
                     + ", nobody acknowledged within " + within.toMinutes() + " minutes; " + recipient.reason()));
         }
         return reasoned;
-    }
-
-    private void setDeadline(UUID id, int step, Instant deadline) {
-        jdbc.sql("UPDATE alert SET escalation_step = :step, ack_due_at = :due, updated_at = :now WHERE id = :id")
-                .param("step", step).param("due", Timestamp.from(deadline)).param("now", Timestamp.from(clock.instant()))
-                .param("id", id).update();
     }
 
     /** Snoozes that are over: what they held back is sent, unless something else still holds it. */

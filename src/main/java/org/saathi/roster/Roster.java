@@ -49,17 +49,20 @@ public class Roster {
     }
 
     public Optional<ParticipantContext> context(String participantId) {
-        return jdbc.sql("SELECT * FROM participant WHERE id = :id").param("id", participantId)
+        return jdbc.sql("""
+                        SELECT p.*, coalesce(array_agg(s.id ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}')
+                            AS programme_supervisors
+                        FROM participant p
+                        LEFT JOIN staff s ON s.programme_id = p.programme_id AND 'SUPERVISOR' = ANY (s.roles)
+                        WHERE p.id = :id GROUP BY p.id""")
+                .param("id", participantId)
                 .query((rs, row) -> new ParticipantContext(rs.getString("id"), rs.getString("programme_id"),
                         ParticipantStatus.valueOf(rs.getString("status")), rs.getBoolean("expects_daily_check_in"),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("peer_mentor_id"),
                         rs.getString("counsellor_id"), Optional.ofNullable(rs.getString("supervisor_id")),
-                        rs.getBoolean("share_with_peer_mentor"), List.of()))
-                .optional()
-                .map(context -> new ParticipantContext(context.id(), context.programmeId(), context.status(),
-                        context.expectsDailyCheckIn(), context.enrolledAt(), context.peerMentorId(),
-                        context.counsellorId(), context.supervisorId(), context.shareWithPeerMentor(),
-                        supervisorsOf(context.programmeId())));
+                        rs.getBoolean("share_with_peer_mentor"),
+                        List.of((String[]) rs.getArray("programme_supervisors").getArray())))
+                .optional();
     }
 
     /** The programme's thresholds that differ from the rule set's defaults. */
@@ -94,12 +97,6 @@ public class Roster {
                 .param("mentor", caller.hasRole(StaffRole.PEER_MENTOR))
                 .query(String.class).set();
         return new Caseload(caller.id(), false, programmes, participants);
-    }
-
-    private List<String> supervisorsOf(String programmeId) {
-        return jdbc.sql("""
-                        SELECT id FROM staff WHERE programme_id = :p AND 'SUPERVISOR' = ANY (roles) ORDER BY id""")
-                .param("p", programmeId).query(String.class).list();
     }
 
     /** How to reach a staff member; empty when there is no such staff member. */
