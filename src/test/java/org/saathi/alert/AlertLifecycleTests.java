@@ -57,7 +57,7 @@ class AlertLifecycleTests {
         assertThat(detail.path("status").asString()).isEqualTo("RESOLVED");
         assertThat(detail.path("handling").path("outcome").asString()).isEqualTo("CONTACTED_STABLE");
         assertThat(detail.path("handling").path("resolvedBy").asString()).isEqualTo(counsellor);
-        assertThat(actions(detail)).containsSubsequence("RAISED", "ACKNOWLEDGED", "RESOLVED");
+        assertThat(AlertSteps.actions(detail)).containsSubsequence("RAISED", "ACKNOWLEDGED", "RESOLVED");
         JsonNode last = detail.path("history").get(detail.path("history").size() - 1);
         assertThat(last.path("actor").asString()).isEqualTo(counsellor);
         assertThat(last.path("note").asString()).isEqualTo("CONTACTED_STABLE: Stable after the visit");
@@ -140,11 +140,11 @@ class AlertLifecycleTests {
 
         JsonNode held = fixtures.admin().get("/api/v1/alerts/" + watch).json();
         assertThat(held.path("notifications").get(0).path("state").asString()).isEqualTo("HELD");
-        assertThat(actions(held)).contains("NOTIFICATIONS_HELD");
+        assertThat(AlertSteps.actions(held)).contains("NOTIFICATIONS_HELD");
         resolve(urgent);
         assertThat(Waiting.until(Duration.ofSeconds(10), () -> states(watch).contains("SENT"))).isTrue();
         JsonNode released = fixtures.admin().get("/api/v1/alerts/" + watch).json();
-        assertThat(actions(released)).contains("NOTIFICATIONS_RELEASED");
+        assertThat(AlertSteps.actions(released)).contains("NOTIFICATIONS_RELEASED");
         assertThat(released.path("notifications").get(0).path("state").asString()).isEqualTo("CANCELLED");
         assertThat(Instant.parse(released.path("ackDueAt").asString())).isAfter(Instant.now().plus(Duration.ofHours(23)));
     }
@@ -179,7 +179,7 @@ class AlertLifecycleTests {
         assertThat(again.json().path("alerts").get(0).path("id").asString()).isEqualTo(critical);
         JsonNode detail = fixtures.admin().get("/api/v1/alerts/" + critical).json();
         assertThat(detail.path("status").asString()).isEqualTo("OPEN");
-        assertThat(actions(detail)).endsWith("NEW_CRITICAL_EVIDENCE");
+        assertThat(AlertSteps.actions(detail)).endsWith("NEW_CRITICAL_EVIDENCE");
         assertThat(states(critical).size()).isGreaterThan(before);
     }
 
@@ -194,7 +194,7 @@ class AlertLifecycleTests {
         assertThat(raised).contains(warning);
         JsonNode detail = fixtures.admin().get("/api/v1/alerts/" + warning).json();
         assertThat(detail.path("severity").asString()).isEqualTo("URGENT");
-        assertThat(actions(detail)).contains("SEVERITY_RAISED");
+        assertThat(AlertSteps.actions(detail)).contains("SEVERITY_RAISED");
         List<String> rounds = new ArrayList<>();
         detail.path("notifications").forEach(n -> rounds.add(n.path("state").asString()));
         assertThat(rounds.size()).isGreaterThanOrEqualTo(4);
@@ -219,23 +219,17 @@ class AlertLifecycleTests {
     }
 
     private String watchAt(String participant, String at) {
-        Api.Reply reply = ingest.post("/api/v1/check-ins", """
-                {"participantId": "%s", "recordedAt": "%s", "craving": 9, "mood": 6}""".formatted(participant, at));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply.json().path("alerts").get(0).path("id").asString();
+        return AlertSteps.watchAt(ingest, participant, at);
+    }
+
+    private String selfHarm(String participant) {
+        return AlertSteps.selfHarm(ingest, participant, 2);
     }
 
     private String highConcern(String participant) {
         Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-1", "observedAt": "%s", "level": "HIGH"}"""
                 .formatted(participant, Fixtures.ago(2, ChronoUnit.HOURS)));
-        return reply.json().path("alerts").get(0).path("id").asString();
-    }
-
-    private String selfHarm(String participant) {
-        Api.Reply reply = ingest.post("/api/v1/screenings", """
-                {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 2]}"""
-                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
         return reply.json().path("alerts").get(0).path("id").asString();
     }
 
@@ -257,9 +251,4 @@ class AlertLifecycleTests {
         return states;
     }
 
-    private static List<String> actions(JsonNode detail) {
-        List<String> actions = new ArrayList<>();
-        detail.path("history").forEach(entry -> actions.add(entry.path("action").asString()));
-        return actions;
-    }
 }

@@ -72,7 +72,7 @@ class EscalationTests {
         JsonNode first = detail(alert);
         assertThat(first.path("handling").path("escalationStep").asInt()).isOne();
         assertThat(recipientsAt(first, 1)).containsExactly(counsellor);
-        assertThat(actions(first)).contains("ESCALATED");
+        assertThat(AlertSteps.actions(first)).contains("ESCALATED");
         assertThat(Instant.parse(first.path("ackDueAt").asString())).isAfter(clock.instant().plus(Duration.ofHours(23)));
 
         clock.advance(Duration.ofHours(24).plusMinutes(1));
@@ -147,7 +147,7 @@ class EscalationTests {
         escalations.escalateDue();
 
         assertThat(detail(watch).path("handling").path("escalationStep").asInt()).isZero();
-        assertThat(actions(detail(watch))).doesNotContain("ESCALATED");
+        assertThat(AlertSteps.actions(detail(watch))).doesNotContain("ESCALATED");
     }
 
     @Test
@@ -186,7 +186,7 @@ class EscalationTests {
         for (String alert : alerts) {
             JsonNode escalated = detail(alert);
             assertThat(escalated.path("handling").path("escalationStep").asInt()).isOne();
-            assertThat(actions(escalated).stream().filter("ESCALATED"::equals)).hasSize(1);
+            assertThat(AlertSteps.actions(escalated).stream().filter("ESCALATED"::equals)).hasSize(1);
         }
     }
 
@@ -204,17 +204,11 @@ class EscalationTests {
     }
 
     private String watchAt(String participant, String at) {
-        Api.Reply reply = ingest.post("/api/v1/check-ins", """
-                {"participantId": "%s", "recordedAt": "%s", "craving": 9, "mood": 6}""".formatted(participant, at));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply.json().path("alerts").get(0).path("id").asString();
+        return AlertSteps.watchAt(ingest, participant, at);
     }
 
     private String selfHarm(String participant) {
-        Api.Reply reply = ingest.post("/api/v1/screenings", """
-                {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]}"""
-                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
-        return reply.json().path("alerts").get(0).path("id").asString();
+        return AlertSteps.selfHarm(ingest, participant, 1);
     }
 
     private JsonNode detail(String alert) {
@@ -229,11 +223,5 @@ class EscalationTests {
             }
         });
         return staff;
-    }
-
-    private static List<String> actions(JsonNode detail) {
-        List<String> actions = new ArrayList<>();
-        detail.path("history").forEach(entry -> actions.add(entry.path("action").asString()));
-        return actions;
     }
 }
