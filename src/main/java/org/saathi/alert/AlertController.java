@@ -1,12 +1,12 @@
 package org.saathi.alert;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
-import org.saathi.roster.Roster;
 import org.saathi.security.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +25,9 @@ class AlertController {
             .map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     private final AlertQueries queries;
-    private final Roster roster;
 
-    AlertController(AlertQueries queries, Roster roster) {
+    AlertController(AlertQueries queries) {
         this.queries = queries;
-        this.roster = roster;
     }
 
     @GetMapping
@@ -37,6 +35,7 @@ class AlertController {
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String participantId,
             @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "newest") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
@@ -51,14 +50,20 @@ class AlertController {
         if (size < 1 || size > 200) {
             throw ApiProblem.invalid("size", "must be 1 to 200");
         }
-        return queries.list(roster.caseload(Caller.of(authentication)),
-                new AlertQueries.Filter(wantedStatus, wantedSeverity, participantId, mine), page, size);
+        AlertQueries.Order order = switch (sort) {
+            case "newest" -> AlertQueries.Order.NEWEST;
+            case "severity" -> AlertQueries.Order.SEVERITY;
+            default -> throw ApiProblem.invalid("sort", "must be newest or severity");
+        };
+        return queries.list(Caller.of(authentication), new AlertQueries.Filter(
+                wantedStatus == null ? Set.of() : Set.of(wantedStatus), Optional.ofNullable(wantedSeverity),
+                Optional.ofNullable(participantId), mine), order, page, size);
     }
 
     @GetMapping("/{id}")
     AlertViews.Detail detail(@PathVariable String id, Authentication authentication) {
         UUID alertId = parse(id);
-        return queries.detail(roster.caseload(Caller.of(authentication)), alertId)
+        return queries.view(Caller.of(authentication), alertId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no alert " + id + " in your caseload."));
     }
 

@@ -11,6 +11,7 @@ import org.saathi.api.ApiProblem;
 import org.saathi.notify.Outbox;
 import org.saathi.roster.Caseload;
 import org.saathi.roster.Roster;
+import org.saathi.security.Audit;
 import org.saathi.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * when; a change the alert's state does not allow is a 409.
  */
 @Service
-class AlertLifecycle {
+public class AlertLifecycle {
 
-    enum Outcome { CONTACTED_STABLE, REFERRED, RELAPSE_CONFIRMED, FALSE_ALARM, OTHER }
+    public enum Outcome { CONTACTED_STABLE, REFERRED, RELAPSE_CONFIRMED, FALSE_ALARM, OTHER }
 
     static final Duration LONGEST_SNOOZE = Duration.ofDays(30);
 
@@ -37,20 +38,24 @@ class AlertLifecycle {
     private final AlertNotifier notifier;
     private final Outbox outbox;
     private final Roster roster;
+    private final AlertQueries queries;
+    private final Audit audit;
     private final Clock clock;
 
     AlertLifecycle(JdbcClient jdbc, AlertStore store, AlertNotifier notifier, Outbox outbox, Roster roster,
-            Clock clock) {
+            AlertQueries queries, Audit audit, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.notifier = notifier;
         this.outbox = outbox;
         this.roster = roster;
+        this.queries = queries;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
-    UUID acknowledge(Caller caller, UUID id, String note) {
+    public AlertViews.Detail acknowledge(Caller caller, UUID id, String note) {
         Current alert = lockVisible(caller, id);
         requireStatus(alert, Set.of("OPEN"), "acknowledge");
         Instant now = clock.instant();
@@ -63,11 +68,11 @@ class AlertLifecycle {
         outbox.cancelUnsent(id);
         // Someone is on the more severe alert now: what it held back of the others goes out.
         notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
-        return id;
+        return changed(caller, alert, Audit.Action.ALERT_ACKNOWLEDGED);
     }
 
     @Transactional
-    UUID resolve(Caller caller, UUID id, Outcome outcome, String note) {
+    public AlertViews.Detail resolve(Caller caller, UUID id, Outcome outcome, String note) {
         Current alert = lockVisible(caller, id);
         requireStatus(alert, Set.of("OPEN", "ACKNOWLEDGED"), "resolve");
         Instant now = clock.instant();
@@ -80,11 +85,11 @@ class AlertLifecycle {
         store.history(id, now, caller.id(), "RESOLVED", outcome + (note == null ? "" : ": " + note));
         outbox.cancelUnsent(id);
         notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
-        return id;
+        return changed(caller, alert, Audit.Action.ALERT_RESOLVED);
     }
 
     @Transactional
-    UUID snooze(Caller caller, UUID id, Instant until, String reason) {
+    public AlertViews.Detail snooze(Caller caller, UUID id, Instant until, String reason) {
         Current alert = lockVisible(caller, id);
         requireStatus(alert, Set.of("OPEN", "ACKNOWLEDGED"), "snooze");
         if ("CRITICAL".equals(alert.severity())) {
@@ -101,7 +106,13 @@ class AlertLifecycle {
                 .param("p", alert.participantId()).param("rule", alert.ruleId()).param("until", Timestamp.from(until))
                 .param("reason", reason).param("by", caller.id()).param("now", Timestamp.from(now)).update();
         store.history(id, now, caller.id(), "SNOOZED", "until " + until + ": " + reason);
-        return id;
+        return changed(caller, alert, Audit.Action.ALERT_SNOOZED);
+    }
+
+    /** The change goes into the audit log with the change itself; the answer is the alert as it now stands. */
+    private AlertViews.Detail changed(Caller caller, Current alert, Audit.Action action) {
+        audit.record(caller, action, alert.participantId(), alert.id().toString());
+        return queries.detail(roster.caseload(caller), alert.id()).orElseThrow();
     }
 
     private Current lockVisible(Caller caller, UUID id) {

@@ -21,11 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertLifecycleController {
 
     private final AlertLifecycle lifecycle;
-    private final AlertController alerts;
 
-    AlertLifecycleController(AlertLifecycle lifecycle, AlertController alerts) {
+    AlertLifecycleController(AlertLifecycle lifecycle) {
         this.lifecycle = lifecycle;
-        this.alerts = alerts;
     }
 
     record Acknowledgement(@Size(max = 2000) String note) {
@@ -40,23 +38,21 @@ class AlertLifecycleController {
     @PostMapping("/acknowledge")
     AlertViews.Detail acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) Acknowledgement request,
             Authentication authentication) {
-        lifecycle.acknowledge(Caller.of(authentication), AlertController.parse(id),
+        return lifecycle.acknowledge(Caller.of(authentication), AlertController.parse(id),
                 request == null ? null : request.note());
-        return alerts.detail(id, authentication);
     }
 
     @PostMapping("/resolve")
     AlertViews.Detail resolve(@PathVariable String id, @Valid @RequestBody Resolution request,
             Authentication authentication) {
-        lifecycle.resolve(Caller.of(authentication), AlertController.parse(id), request.outcome(), request.note());
-        return alerts.detail(id, authentication);
+        return lifecycle.resolve(Caller.of(authentication), AlertController.parse(id), request.outcome(),
+                request.note());
     }
 
     @PostMapping("/snooze")
     AlertViews.Detail snooze(@PathVariable String id, @Valid @RequestBody SnoozeRequest request,
             Authentication authentication) {
-        lifecycle.snooze(Caller.of(authentication), AlertController.parse(id), request.until().toInstant(),
+        return lifecycle.snooze(Caller.of(authentication), AlertController.parse(id), request.until().toInstant(),
                 request.reason().strip());
-        return alerts.detail(id, authentication);
     }
 }

@@ -2,53 +2,117 @@ package org.saathi.alert;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.notify.Outbox;
 import org.saathi.roster.Caseload;
+import org.saathi.roster.Roster;
+import org.saathi.security.Audit;
+import org.saathi.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
  * Reads alerts for staff, always within their current caseload: an alert outside it is simply not
  * found, also for someone who was asked to act on it before consent was withdrawn or the
  * participant moved to another counsellor.
  */
-@Repository
-class AlertQueries {
+@Service
+public class AlertQueries {
 
-    /** Filters of the alert list; null means "any". */
-    record Filter(String status, String severity, String participantId, boolean mine) {
+    /** Filters of the alert list: no statuses or severity means any; {@code mine} means alerts sent to the caller. */
+    public record Filter(Set<String> statuses, Optional<String> severity, Optional<String> participantId,
+            boolean mine) {
+
+        public Filter {
+            statuses = Set.copyOf(statuses);
+        }
+    }
+
+    /** Newest first (the API's default), or the most severe first and newest within a severity (the queue). */
+    public enum Order {
+        NEWEST("a.raised_at DESC, a.id"),
+        SEVERITY("CASE a.severity WHEN 'CRITICAL' THEN 0 WHEN 'URGENT' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END,"
+                + " a.raised_at DESC, a.id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
     }
 
     private static final String VISIBLE = """
-            (:everyone OR a.programme_id = ANY (:programmes) OR a.participant_id = ANY (:participants))""";
+            (a.programme_id = ANY (:programmes) OR a.participant_id = ANY (:participants))""";
 
     private static final String FILTERED = VISIBLE + """
-             AND (CAST(:status AS text) IS NULL OR a.status = :status)
+             AND (cardinality(CAST(:statuses AS text[])) = 0 OR a.status = ANY (:statuses))
              AND (CAST(:severity AS text) IS NULL OR a.severity = :severity)
              AND (CAST(:participant AS text) IS NULL OR a.participant_id = :participant)
              AND (NOT :mine OR EXISTS (SELECT 1 FROM alert_recipient m WHERE m.alert_id = a.id AND m.staff_id = :staff))""";
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final Roster roster;
+    private final Audit audit;
+    private final Clock clock;
 
-    private final java.time.Clock clock;
-
-    AlertQueries(JdbcClient jdbc, Outbox outbox, java.time.Clock clock) {
+    AlertQueries(JdbcClient jdbc, Outbox outbox, Roster roster, Audit audit, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.roster = roster;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    AlertViews.Page list(Caseload caseload, Filter filter, int page, int size) {
+    /** A page of the alerts in the caller's caseload. */
+    public AlertViews.Page list(Caller caller, Filter filter, Order order, int page, int size) {
+        return list(roster.caseload(caller), filter, order, page, size);
+    }
+
+    /** An alert in the caller's caseload, in full; the view goes into the audit log. */
+    public Optional<AlertViews.Detail> view(Caller caller, UUID id) {
+        Optional<AlertViews.Detail> detail = detail(roster.caseload(caller), id);
+        detail.ifPresent(found -> audit.record(caller, Audit.Action.ALERT_VIEWED, found.participantId(),
+                id.toString()));
+        return detail;
+    }
+
+    /** The alerts of one participant in the caller's caseload raised in a period, oldest first. */
+    public List<AlertViews.Summary> ofParticipant(Caller caller, String participantId, Instant from, Instant to) {
+        return visible(jdbc.sql("SELECT a.* FROM alert a WHERE a.participant_id = :p AND a.raised_at >= :from"
+                        + " AND a.raised_at < :to AND " + VISIBLE + " ORDER BY a.raised_at, a.id"),
+                roster.caseload(caller), null)
+                .param("p", participantId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(AlertQueries::summary).list();
+    }
+
+    /** What happened to a participant's alerts in {@code [from, to)}, oldest first; the caller checks the caseload. */
+    List<AlertViews.Event> events(String participantId, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        SELECT a.id, a.rule_id, a.rule_name, a.severity, h.at, h.action
+                        FROM alert_history h JOIN alert a ON a.id = h.alert_id
+                        WHERE a.participant_id = :p AND h.at >= :from AND h.at < :to
+                        ORDER BY h.at, h.id LIMIT :limit""")
+                .param("p", participantId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query((rs, row) -> new AlertViews.Event(rs.getObject("id", UUID.class), rs.getString("rule_id"),
+                        rs.getString("rule_name"), rs.getString("severity"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("action")))
+                .list();
+    }
+
+    AlertViews.Page list(Caseload caseload, Filter filter, Order order, int page, int size) {
         long total = visible(jdbc.sql("SELECT count(*) FROM alert a WHERE " + FILTERED), caseload, filter)
                 .query(Long.class).single();
         List<AlertViews.Summary> items = visible(jdbc.sql("SELECT a.* FROM alert a WHERE " + FILTERED
-                        + " ORDER BY a.raised_at DESC, a.id LIMIT :limit OFFSET :offset"), caseload, filter)
+                        + " ORDER BY " + order.sql + " LIMIT :limit OFFSET :offset"), caseload, filter)
                 .param("limit", size).param("offset", (long) page * size)
                 .query(AlertQueries::summary).list();
         return new AlertViews.Page(items, page, size, total);
@@ -62,7 +126,7 @@ class AlertQueries {
                         SELECT a.*, (SELECT max(until) FROM snooze s WHERE s.participant_id = a.participant_id
                                      AND s.rule_id = a.rule_id AND s.until > :now) AS snoozed_until
                         FROM alert a WHERE a.id = :id AND """ + VISIBLE), caseload, null)
-                .param("id", id).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("id", id).param("now", Timestamp.from(clock.instant()))
                 .query((rs, row) -> new Row(summary(rs, row), rs.getTimestamp("updated_at").toInstant(),
                         rs.getString("rule_set_version"), rs.getString("explanation"), new AlertViews.Handling(
                                 instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
@@ -101,19 +165,19 @@ class AlertQueries {
     }
 
     private static JdbcClient.StatementSpec visible(JdbcClient.StatementSpec sql, Caseload caseload, Filter filter) {
-        sql.param("everyone", caseload.everyone())
-                .param("programmes", caseload.programmes().toArray(String[]::new))
+        sql.param("programmes", caseload.programmes().toArray(String[]::new))
                 .param("participants", caseload.participants().toArray(String[]::new))
                 .param("staff", caseload.staffId());
         if (filter != null) {
-            sql.param("status", filter.status()).param("severity", filter.severity())
-                    .param("participant", filter.participantId()).param("mine", filter.mine());
+            sql.param("statuses", filter.statuses().toArray(String[]::new))
+                    .param("severity", filter.severity().orElse(null))
+                    .param("participant", filter.participantId().orElse(null)).param("mine", filter.mine());
         }
         return sql;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp value = rs.getTimestamp(column);
+        Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 

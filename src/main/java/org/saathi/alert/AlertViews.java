@@ -7,34 +7,37 @@ import java.util.UUID;
 import org.saathi.notify.Outbox;
 
 /** Alerts as the API shows them (SPEC §6). */
-final class AlertViews {
+public final class AlertViews {
 
     private AlertViews() {
     }
 
-    record Summary(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
+    public record Summary(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
             Instant raisedAt, Instant ackDueAt) {
     }
 
-    record Page(List<Summary> items, int page, int size, long total) {
+    public record Page(List<Summary> items, int page, int size, long total) {
     }
 
-    record Evidence(String type, String id, Instant at, String summary) {
+    public record Evidence(String type, String id, Instant at, String summary) {
     }
 
-    record RecipientView(String staffId, String role, String reason, int step) {
+    public record RecipientView(String staffId, String role, String reason, int step) {
     }
 
+    /** Something that happened to an alert, for a participant's timeline. */
+    public record Event(UUID alertId, String ruleId, String ruleName, String severity, Instant at, String action) {
+    }
 
-    record HistoryEntry(Instant at, String actor, String action, String note) {
+    public record HistoryEntry(Instant at, String actor, String action, String note) {
     }
 
     /** When and by whom the alert was acknowledged and resolved, with what outcome; null while not. */
-    record Handling(Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
+    public record Handling(Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
             String outcome, Instant snoozedUntil, int escalationStep) {
     }
 
-    record Detail(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
+    public record Detail(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
             Instant raisedAt, Instant ackDueAt, Instant updatedAt, String ruleSetVersion, String explanation,
             Handling handling, List<Evidence> evidence, List<RecipientView> recipients,
             List<Outbox.NotificationView> notifications, List<HistoryEntry> history) {

@@ -3,10 +3,10 @@ package org.saathi.roster;
 import java.util.Set;
 
 /**
- * Whose records a staff member may see: every participant (admin), a programme's (supervisor), or
- * those assigned to them (counsellor; peer mentor only with the participant's consent).
+ * Whose records a staff member may see: their programme's (supervisor, admin), or those assigned
+ * to them (counsellor; peer mentor only with the participant's consent).
  */
-public record Caseload(String staffId, boolean everyone, Set<String> programmes, Set<String> participants) {
+public record Caseload(String staffId, Set<String> programmes, Set<String> participants) {
 
     public Caseload {
         programmes = Set.copyOf(programmes);
@@ -14,10 +14,10 @@ public record Caseload(String staffId, boolean everyone, Set<String> programmes,
     }
 
     public static Caseload none(String staffId) {
-        return new Caseload(staffId, false, Set.of(), Set.of());
+        return new Caseload(staffId, Set.of(), Set.of());
     }
 
     public boolean includes(String participantId, String programmeId) {
-        return everyone || programmes.contains(programmeId) || participants.contains(participantId);
+        return programmes.contains(programmeId) || participants.contains(participantId);
     }
 }

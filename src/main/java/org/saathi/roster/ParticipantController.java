@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.saathi.api.FieldProblem;
+import org.saathi.security.Audit;
 import org.saathi.security.Caller;
 import org.saathi.security.StaffRole;
 import org.springframework.http.MediaType;
@@ -35,15 +36,17 @@ class ParticipantController {
     private final ParticipantRepository participants;
     private final StaffRepository staff;
     private final Programmes programmes;
-    private final Roster roster;
+    private final ParticipantRecords records;
+    private final Audit audit;
     private final Clock clock;
 
     ParticipantController(ParticipantRepository participants, StaffRepository staff, Programmes programmes,
-            Roster roster, Clock clock) {
+            ParticipantRecords records, Audit audit, Clock clock) {
         this.participants = participants;
         this.staff = staff;
         this.programmes = programmes;
-        this.roster = roster;
+        this.records = records;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,7 +68,8 @@ class ParticipantController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    ResponseEntity<Participant> put(@PathVariable String id, @Valid @RequestBody ParticipantRequest request) {
+    ResponseEntity<Participant> put(@PathVariable String id, @Valid @RequestBody ParticipantRequest request,
+            Authentication authentication) {
         ExternalIds.require("id", id);
         String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
         ZoneId programmeZone = programmes.require("programmeId", programmeId);
@@ -80,6 +84,7 @@ class ParticipantController {
                 request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
         boolean created = participants.upsert(participant, clock.instant());
         Participant saved = participants.find(id).orElseThrow();
+        audit.record(Caller.of(authentication), Audit.Action.PARTICIPANT_SAVED, id, null);
         return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)
                 : ResponseEntity.ok(saved);
     }
@@ -87,9 +92,7 @@ class ParticipantController {
     @GetMapping("/{id}")
     Participant get(@PathVariable String id, Authentication authentication) {
         ExternalIds.require("id", id);
-        return participants.find(id)
-                .filter(participant -> roster.caseload(Caller.of(authentication))
-                        .includes(participant.id(), participant.programmeId()))
+        return records.view(Caller.of(authentication), id)
                 .orElseThrow(() -> ApiProblem.notFound("There is no participant " + id + " in your caseload."));
     }
 

@@ -14,8 +14,11 @@ import jakarta.validation.constraints.Size;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.saathi.api.FieldProblem;
+import org.saathi.security.Audit;
+import org.saathi.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +36,14 @@ class ProgrammeController {
     private final JdbcClient jdbc;
     private final Roster roster;
     private final ThresholdCatalogue catalogue;
+    private final Audit audit;
     private final Clock clock;
 
-    ProgrammeController(JdbcClient jdbc, Roster roster, ThresholdCatalogue catalogue, Clock clock) {
+    ProgrammeController(JdbcClient jdbc, Roster roster, ThresholdCatalogue catalogue, Audit audit, Clock clock) {
         this.jdbc = jdbc;
         this.roster = roster;
         this.catalogue = catalogue;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,7 +54,8 @@ class ProgrammeController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    ResponseEntity<Programme> put(@PathVariable String id, @Valid @RequestBody ProgrammeRequest request) {
+    ResponseEntity<Programme> put(@PathVariable String id, @Valid @RequestBody ProgrammeRequest request,
+            Authentication authentication) {
         ExternalIds.require("id", id);
         ZoneId zone = Zones.parse("timezone", request.timezone() == null ? "Asia/Kolkata" : request.timezone());
         if (request.thresholds() != null) {
@@ -73,6 +79,7 @@ class ProgrammeController {
                             INSERT INTO programme_threshold (programme_id, key, value) VALUES (:id, :key, :value)""")
                     .param("id", id).param("key", key).param("value", value).update());
         }
+        audit.record(Caller.of(authentication), Audit.Action.PROGRAMME_SAVED, null, id);
         Programme programme = find(id);
         return created ? ResponseEntity.created(URI.create("/api/v1/programmes/" + id)).body(programme)
                 : ResponseEntity.ok(programme);

@@ -80,10 +80,7 @@ public class Roster {
         if (!caller.isStaff()) {
             return Caseload.none(caller.id());
         }
-        if (caller.hasRole(StaffRole.ADMIN)) {
-            return new Caseload(caller.id(), true, Set.of(), Set.of());
-        }
-        Set<String> programmes = caller.hasRole(StaffRole.SUPERVISOR)
+        Set<String> programmes = caller.hasRole(StaffRole.SUPERVISOR) || caller.hasRole(StaffRole.ADMIN)
                 ? jdbc.sql("SELECT programme_id FROM staff WHERE id = :id").param("id", caller.id())
                         .query(String.class).set()
                 : Set.of();
@@ -96,7 +93,7 @@ public class Roster {
                 .param("supervisor", caller.hasRole(StaffRole.SUPERVISOR))
                 .param("mentor", caller.hasRole(StaffRole.PEER_MENTOR))
                 .query(String.class).set();
-        return new Caseload(caller.id(), false, programmes, participants);
+        return new Caseload(caller.id(), programmes, participants);
     }
 
     /** How to reach a staff member; empty when there is no such staff member. */

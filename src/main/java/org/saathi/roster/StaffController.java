@@ -18,9 +18,12 @@ import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.saathi.api.FieldProblem;
 import org.saathi.security.Accounts;
+import org.saathi.security.Audit;
+import org.saathi.security.Caller;
 import org.saathi.security.StaffRole;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +39,14 @@ class StaffController {
     private final StaffRepository staff;
     private final Programmes programmes;
     private final Accounts accounts;
+    private final Audit audit;
     private final Clock clock;
 
-    StaffController(StaffRepository staff, Programmes programmes, Accounts accounts, Clock clock) {
+    StaffController(StaffRepository staff, Programmes programmes, Accounts accounts, Audit audit, Clock clock) {
         this.staff = staff;
         this.programmes = programmes;
         this.accounts = accounts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -61,7 +66,8 @@ class StaffController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    ResponseEntity<StaffMember> put(@PathVariable String id, @Valid @RequestBody StaffRequest request) {
+    ResponseEntity<StaffMember> put(@PathVariable String id, @Valid @RequestBody StaffRequest request,
+            Authentication authentication) {
         ExternalIds.require("id", id);
         String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
         programmes.require("programmeId", programmeId);
@@ -96,6 +102,7 @@ class StaffController {
         if (request.password() != null) {
             accounts.setPassword(id, request.password());
         }
+        audit.record(Caller.of(authentication), Audit.Action.STAFF_SAVED, null, id);
         StaffMember member = get(id);
         return created
                 ? ResponseEntity.created(URI.create("/api/v1/staff/" + id)).body(member)

@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.saathi.api.ProblemTypes;
+import org.saathi.security.Audit;
+import org.saathi.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RulesController {
 
     private final ActiveRuleSet rules;
+    private final Audit audit;
 
-    RulesController(ActiveRuleSet rules) {
+    RulesController(ActiveRuleSet rules, Audit audit) {
         this.rules = rules;
+        this.audit = audit;
     }
 
     record RuleSetView(String version, Instant loadedAt, int scenarios, List<RuleInfo> rules,
@@ -47,9 +52,10 @@ class RulesController {
     }
 
     @PostMapping("/reload")
-    Reloaded reload() {
+    Reloaded reload(Authentication authentication) {
         String previous = rules.current().version();
         CompiledRuleSet loaded = rules.reload();
+        audit.record(Caller.of(authentication), Audit.Action.RULES_RELOADED, null, loaded.version());
         return new Reloaded(loaded.version(), previous, loaded.rules().size(), loaded.scenarios().size());
     }
 

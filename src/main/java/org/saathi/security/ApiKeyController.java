@@ -57,7 +57,7 @@ class ApiKeyController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CreatedKeyResponse> create(@Valid @RequestBody NewKey request, Authentication authentication) {
         ApiKeys.CreatedKey created = keys.create(request.name().strip(), request.scopes(),
-                Caller.of(authentication).id());
+                Caller.of(authentication));
         ApiKeys.ApiKey key = created.key();
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id()))
                 .header("Cache-Control", "no-store")
@@ -78,14 +78,14 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{id}")
-    KeyResponse revoke(@PathVariable String id) {
+    KeyResponse revoke(@PathVariable String id, Authentication authentication) {
         UUID keyId;
         try {
             keyId = UUID.fromString(id);
         } catch (IllegalArgumentException notAUuid) {
             throw ApiProblem.notFound("There is no API key " + id + ".");
         }
-        return keys.revoke(keyId).map(KeyResponse::of)
+        return keys.revoke(Caller.of(authentication), keyId).map(KeyResponse::of)
                 .orElseThrow(() -> ApiProblem.notFound("There is no API key " + id + "."));
     }
 }

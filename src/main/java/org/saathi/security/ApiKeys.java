@@ -25,28 +25,31 @@ import org.springframework.transaction.annotation.Transactional;
  * which is safe for a secret of that strength and lets every request find its key with one lookup.
  */
 @Service
-class ApiKeys {
+public class ApiKeys {
 
     private static final String KEY_PREFIX = "sk_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final Audit audit;
     private final Clock clock;
 
-    ApiKeys(JdbcClient jdbc, Clock clock) {
+    ApiKeys(JdbcClient jdbc, Audit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    record CreatedKey(ApiKey key, String secret) {
+    public record CreatedKey(ApiKey key, String secret) {
     }
 
-    record ApiKey(UUID id, String name, String prefix, Set<Scope> scopes, String createdBy, Instant createdAt,
+    public record ApiKey(UUID id, String name, String prefix, Set<Scope> scopes, String createdBy, Instant createdAt,
             Optional<Instant> revokedAt) {
     }
 
     @Transactional
-    CreatedKey create(String name, Set<Scope> scopes, String createdBy) {
+    public CreatedKey create(String name, Set<Scope> scopes, Caller admin) {
+        String createdBy = admin.id();
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -64,6 +67,7 @@ class ApiKeys {
                 .param("createdBy", createdBy)
                 .param("createdAt", java.sql.Timestamp.from(now))
                 .query(UUID.class).single();
+        audit.record(admin, Audit.Action.API_KEY_CREATED, null, id.toString());
         return new CreatedKey(new ApiKey(id, name, prefix, scopes, createdBy, now, Optional.empty()), secret);
     }
 
@@ -78,17 +82,20 @@ class ApiKeys {
                 .optional();
     }
 
-    List<ApiKey> list() {
+    public List<ApiKey> list() {
         return jdbc.sql("SELECT * FROM api_key ORDER BY created_at DESC").query(ApiKeys::apiKey).list();
     }
 
     /** Revokes a key; answers the key as it now stands, or empty when there is no such key. */
     @Transactional
-    Optional<ApiKey> revoke(UUID id) {
-        jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+    public Optional<ApiKey> revoke(Caller admin, UUID id) {
+        int revoked = jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
+        if (revoked > 0) {
+            audit.record(admin, Audit.Action.API_KEY_REVOKED, null, id.toString());
+        }
         return jdbc.sql("SELECT * FROM api_key WHERE id = :id").param("id", id).query(ApiKeys::apiKey).optional();
     }
 

@@ -52,6 +52,7 @@ class SecurityConfiguration {
                                 .hasAnyRole("COUNSELLOR", "SUPERVISOR")
                         .requestMatchers(POST, "/api/v1/rules/reload").hasRole("ADMIN")
                         .requestMatchers(GET, "/api/v1/rules").hasAnyAuthority(STAFF)
+                        .requestMatchers(GET, "/api/v1/audit").hasRole("ADMIN")
                         // Anything not named above is refused, so a new endpoint is closed until its rule is written.
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))

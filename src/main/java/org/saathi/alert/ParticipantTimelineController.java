@@ -1,0 +1,49 @@
+package org.saathi.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.saathi.api.ApiProblem;
+import org.saathi.api.ExternalIds;
+import org.saathi.security.Caller;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/participants/{id}/timeline}: the last 28 days unless a period is asked for. */
+@RestController
+class ParticipantTimelineController {
+
+    record TimelineResponse(String participantId, Instant from, Instant to, List<ParticipantTimeline.Item> items,
+            boolean truncated) {
+    }
+
+    private final ParticipantTimeline timeline;
+    private final java.time.Clock clock;
+
+    ParticipantTimelineController(ParticipantTimeline timeline, java.time.Clock clock) {
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/participants/{id}/timeline")
+    TimelineResponse timeline(@PathVariable String id, @RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to, Authentication authentication) {
+        ExternalIds.require("id", id);
+        Instant end = to == null ? clock.instant() : to.toInstant();
+        Instant start = from == null ? end.minus(Duration.ofDays(28)) : from.toInstant();
+        if (!start.isBefore(end)) {
+            throw ApiProblem.invalid("from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(ParticipantTimeline.LONGEST) > 0) {
+            throw ApiProblem.invalid("from", "must be at most 366 days before to");
+        }
+        return timeline.of(Caller.of(authentication), id, start, end)
+                .map(found -> new TimelineResponse(id, found.from(), found.to(), found.items(), found.truncated()))
+                .orElseThrow(() -> ApiProblem.notFound("There is no participant " + id + " in your caseload."));
+    }
+}
