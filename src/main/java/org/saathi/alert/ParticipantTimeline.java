@@ -50,7 +50,12 @@ public class ParticipantTimeline {
 
     /** The timeline of {@code [from, to)}; empty when the participant is not in the caller's caseload. */
     public Optional<Timeline> of(Caller caller, String participantId, Instant from, Instant to) {
-        return participants.view(caller, participantId, Audit.Action.TIMELINE_VIEWED).map(participant -> {
+        return of(caller, participantId, from, to, Audit.Action.TIMELINE_VIEWED);
+    }
+
+    /** As {@link #of(Caller, String, Instant, Instant)}, audited as the page that shows it. */
+    public Optional<Timeline> of(Caller caller, String participantId, Instant from, Instant to, Audit.Action view) {
+        return participants.view(caller, participantId, view).map(participant -> {
             List<FactRecords.RecordedFact> recorded = facts.between(participantId, from, to);
             List<AlertViews.Event> events = alerts.events(participantId, from, to, FactRecords.LIMIT);
             List<Item> items = new ArrayList<>(recorded.size() + events.size());

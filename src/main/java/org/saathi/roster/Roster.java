@@ -96,6 +96,12 @@ public class Roster {
         return new Caseload(caller.id(), programmes, participants);
     }
 
+    /** The time zone of a staff member's programme, in which the staff page shows times. */
+    public ZoneId zoneOf(String staffId) {
+        return jdbc.sql("SELECT p.timezone FROM staff s JOIN programme p ON p.id = s.programme_id WHERE s.id = :id")
+                .param("id", staffId).query(String.class).optional().map(ZoneId::of).orElse(ZoneId.of("UTC"));
+    }
+
     /** How to reach a staff member; empty when there is no such staff member. */
     public Optional<StaffContact> contact(String staffId) {
         return jdbc.sql("SELECT id, name, email, phone, channels FROM staff WHERE id = :id").param("id", staffId)

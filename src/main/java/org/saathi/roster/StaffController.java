@@ -40,13 +40,16 @@ class StaffController {
     private final Programmes programmes;
     private final Accounts accounts;
     private final Audit audit;
+    private final StaffListing listing;
     private final Clock clock;
 
-    StaffController(StaffRepository staff, Programmes programmes, Accounts accounts, Audit audit, Clock clock) {
+    StaffController(StaffRepository staff, Programmes programmes, Accounts accounts, Audit audit,
+            StaffListing listing, Clock clock) {
         this.staff = staff;
         this.programmes = programmes;
         this.accounts = accounts;
         this.audit = audit;
+        this.listing = listing;
         this.clock = clock;
     }
 
@@ -114,7 +117,6 @@ class StaffController {
         ExternalIds.require("id", id);
         StaffRepository.StaffRow row = staff.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("There is no staff member " + id + "."));
-        return new StaffMember(row.id(), row.name(), row.email(), row.phone(), row.roles(), row.programmeId(),
-                row.channels(), accounts.canLogIn(id), row.createdAt(), row.updatedAt());
+        return listing.member(row);
     }
 }

@@ -7,6 +7,6 @@ import java.util.Set;
 import org.saathi.security.StaffRole;
 
 /** A staff member as the API shows them: never with a password or its hash. */
-record StaffMember(String id, String name, String email, String phone, Set<StaffRole> roles, String programmeId,
+public record StaffMember(String id, String name, String email, String phone, Set<StaffRole> roles, String programmeId,
         List<String> channels, boolean canLogIn, Instant createdAt, Instant updatedAt) {
 }

@@ -50,6 +50,10 @@ class StaffRepository implements StaffDirectory {
                 .query(Boolean.class).single();
     }
 
+    List<StaffRow> all() {
+        return jdbc.sql("SELECT * FROM staff ORDER BY programme_id, name, id").query(StaffRepository::row).list();
+    }
+
     Optional<StaffRow> find(String id) {
         return jdbc.sql("SELECT * FROM staff WHERE id = :id").param("id", id).query(StaffRepository::row).optional();
     }

@@ -34,15 +34,6 @@ class RulesController {
         this.audit = audit;
     }
 
-    record RuleSetView(String version, Instant loadedAt, int scenarios, List<RuleInfo> rules,
-            Map<String, Double> thresholds) {
-
-        static RuleSetView of(CompiledRuleSet set) {
-            return new RuleSetView(set.version(), set.loadedAt(), set.scenarios().size(), set.rules(),
-                    new TreeMap<>(set.thresholds()));
-        }
-    }
-
     record Reloaded(String version, String previousVersion, int rules, int scenarios) {
     }
 

@@ -66,6 +66,11 @@ public class Accounts implements UserDetailsService {
                 .param("id", staffId).update();
     }
 
+    /** Until when a staff member's account is locked after failed logins; empty when it is not. */
+    public Optional<Instant> lockedUntil(String staffId) {
+        return login(staffId).flatMap(Login::lockedUntil).filter(clock.instant()::isBefore);
+    }
+
     public boolean canLogIn(String staffId) {
         return login(staffId).isPresent();
     }

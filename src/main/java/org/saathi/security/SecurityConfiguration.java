@@ -4,7 +4,12 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import org.saathi.api.ProblemWriter;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +19,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Access rules of SPEC §6. Staff roles and key scopes are separate authorities: a key never acts as
@@ -66,12 +73,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything outside the API: health is open for load balancers; the rest needs a login. */
+    /** Operations endpoints: health is open for load balancers; the rest needs a login. */
     @Bean
     @Order(2)
-    SecurityFilterChain rest(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, ProblemWriter problems) throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
-        http.authorizeHttpRequests(requests -> requests
+        http.securityMatcher("/actuator/**", "/error")
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
@@ -81,6 +89,60 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * The staff page: a login form and a session that ends after a quiet spell; no script or style
+     * from anywhere but the service, nothing framed, nothing with participant data kept in a cache.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain staffPage(HttpSecurity http, LoginSettings settings, Clock clock) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers(POST, "/alerts/*/resolve", "/alerts/*/snooze")
+                                .hasAnyRole("COUNSELLOR", "SUPERVISOR")
+                        .anyRequest().hasAnyAuthority(STAFF))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/alerts", false)
+                        .failureUrl("/login?failed").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies(SESSION_COOKIE))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/forbidden")
+                        .authenticationEntryPoint(IdleSessions::signIn))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frames -> frames.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new IdleSessions(settings, clock), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    static final String SESSION_COOKIE = "SAATHI_SESSION";
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** Session cookie: HTTPS only unless switched off for a plain-HTTP trial; never readable by scripts. */
+    @Bean
+    ServletContextInitializer sessionCookie(LoginSettings settings) {
+        return context -> {
+            context.getSessionCookieConfig().setName(SESSION_COOKIE);
+            context.getSessionCookieConfig().setHttpOnly(true);
+            context.getSessionCookieConfig().setSecure(settings.secureCookie());
+        };
+    }
+
+    /** A session nobody uses ends with its idle time; the page's own refreshes are handled by {@link IdleSessions}. */
+    @Bean
+    HttpSessionListener sessionLifetime(LoginSettings settings) {
+        return new HttpSessionListener() {
+            @Override
+            public void sessionCreated(HttpSessionEvent event) {
+                event.getSession().setMaxInactiveInterval((int) settings.idleTimeout().toSeconds());
+            }
+        };
     }
 
     private static String[] withRoster(String[] authorities) {

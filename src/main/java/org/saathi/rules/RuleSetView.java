@@ -1,0 +1,16 @@
+package org.saathi.rules;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The active rule set as staff see it: its version, its rules and their files, its default thresholds. */
+public record RuleSetView(String version, Instant loadedAt, int scenarios, List<RuleInfo> rules,
+        Map<String, Double> thresholds) {
+
+    static RuleSetView of(CompiledRuleSet set) {
+        return new RuleSetView(set.version(), set.loadedAt(), set.scenarios().size(), set.rules(),
+                new TreeMap<>(set.thresholds()));
+    }
+}

@@ -1,0 +1,74 @@
+package org.saathi.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a staff session after a quiet spell. The alert queue refreshes itself every few seconds;
+ * those refreshes say nothing about whether someone is at the screen, so they do not count as
+ * activity: a page left open on a ward computer signs itself out all the same.
+ */
+final class IdleSessions extends OncePerRequestFilter {
+
+    /** Sent by the page's own refreshes. */
+    static final String REFRESH_HEADER = "X-Saathi-Refresh";
+
+    private static final String LAST_ACTIVITY = IdleSessions.class.getName() + ".lastActivity";
+
+    private final LoginSettings settings;
+    private final Clock clock;
+
+    IdleSessions(LoginSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        Instant now = clock.instant();
+        if (session != null) {
+            Instant last = (Instant) session.getAttribute(LAST_ACTIVITY);
+            if (last != null && last.plus(settings.idleTimeout()).isBefore(now)) {
+                session.invalidate();
+                redirect(request, response, "/login?expired");
+                return;
+            }
+            if (request.getHeader(REFRESH_HEADER) == null) {
+                session.setAttribute(LAST_ACTIVITY, now);
+            }
+        }
+        chain.doFilter(request, response);
+        HttpSession started = request.getSession(false);
+        if (started != null && started.getAttribute(LAST_ACTIVITY) == null) {
+            started.setAttribute(LAST_ACTIVITY, now);
+        }
+    }
+
+    /** To the login page; a refresh asks the page to go there itself rather than showing it inside a table. */
+    static void signIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        redirect(request, response, "/login");
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        String login = request.getContextPath() + path;
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", login);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            response.sendRedirect(login);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.saathi.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.saathi.roster.StaffListing;
+import org.saathi.security.Accounts;
+import org.saathi.security.ApiKeys;
+import org.saathi.security.Audit;
+import org.saathi.security.Scope;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admin pages: staff, integration keys (created and revoked here, shown once), and the audit log. */
+@Controller
+class AdminPages {
+
+    static final int AUDIT_PAGE = 100;
+
+    private final StaffListing staff;
+    private final Accounts accounts;
+    private final ApiKeys keys;
+    private final Audit audit;
+
+    AdminPages(StaffListing staff, Accounts accounts, ApiKeys keys, Audit audit) {
+        this.staff = staff;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/staff")
+    String staff(Model model) {
+        var members = staff.all();
+        Map<String, Instant> locked = new LinkedHashMap<>();
+        members.forEach(member -> accounts.lockedUntil(member.id()).ifPresent(until -> locked.put(member.id(), until)));
+        model.addAttribute("staff", members);
+        model.addAttribute("locked", locked);
+        return "admin-staff";
+    }
+
+    @GetMapping("/admin/api-keys")
+    String keys(Model model) {
+        model.addAttribute("keys", keys.list());
+        model.addAttribute("scopes", Scope.values());
+        return "admin-keys";
+    }
+
+    @PostMapping("/admin/api-keys")
+    String createKey(@RequestParam(defaultValue = "") String name,
+            @RequestParam(name = "scope", required = false) List<String> scopes, Viewer viewer,
+            RedirectAttributes flash) {
+        Set<Scope> chosen = EnumSet.noneOf(Scope.class);
+        for (String scope : scopes == null ? List.<String>of() : scopes) {
+            QueuePage.parse(Scope.class, scope).ifPresent(chosen::add);
+        }
+        if (name.isBlank() || name.length() > 100 || chosen.isEmpty()) {
+            flash.addFlashAttribute("problem", "Give the key a name (up to 100 characters) and at least one scope.");
+            return "redirect:/admin/api-keys";
+        }
+        ApiKeys.CreatedKey created = keys.create(name.strip(), chosen, viewer.caller());
+        // Shown once, on the page the redirect leads to, and never stored anywhere readable.
+        flash.addFlashAttribute("createdKey", created.secret());
+        flash.addFlashAttribute("createdName", created.key().name());
+        return "redirect:/admin/api-keys";
+    }
+
+    @PostMapping("/admin/api-keys/{id}/revoke")
+    String revokeKey(@PathVariable String id, Viewer viewer, RedirectAttributes flash) {
+        try {
+            keys.revoke(viewer.caller(), UUID.fromString(id));
+            flash.addFlashAttribute("message", "Key revoked.");
+        } catch (IllegalArgumentException notAnId) {
+            flash.addFlashAttribute("problem", "There is no such key.");
+        }
+        return "redirect:/admin/api-keys";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String participantId,
+            @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String day,
+            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
+        Optional<Instant> from = parseDay(day, viewer.zone());
+        Audit.Filter filter = new Audit.Filter(text(actor), text(participantId),
+                QueuePage.parse(Audit.Action.class, action), from,
+                from.map(start -> start.plusSeconds(24 * 3600)));
+        model.addAttribute("events", audit.search(filter, Math.max(0, page), AUDIT_PAGE));
+        model.addAttribute("actions", Audit.Action.values());
+        model.addAttribute("actor", actor);
+        model.addAttribute("participantId", participantId);
+        model.addAttribute("action", action);
+        model.addAttribute("day", from.isPresent() ? day : "");
+        return "admin-audit";
+    }
+
+    private static Optional<String> text(String value) {
+        return value.isBlank() || value.length() > 100 ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** A day in the viewer's zone, as they think of it. */
+    private static Optional<Instant> parseDay(String day, java.time.ZoneId zone) {
+        try {
+            return day.isBlank() ? Optional.empty()
+                    : Optional.of(LocalDate.parse(day).atStartOfDay(zone).toInstant());
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return Optional.empty();
+        }
+    }
+}
