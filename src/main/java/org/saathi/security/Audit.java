@@ -71,8 +71,8 @@ public class Audit {
     }
 
     public Page search(Filter filter, int page, int size) {
-        String where = """
-                 WHERE (CAST(:actor AS text) IS NULL OR actor = :actor)
+        String where = " " + """
+                WHERE (CAST(:actor AS text) IS NULL OR actor = :actor)
                    AND (CAST(:participant AS text) IS NULL OR participant_id = :participant)
                    AND (CAST(:action AS text) IS NULL OR action = :action)
                    AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)

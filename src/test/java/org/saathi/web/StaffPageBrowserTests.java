@@ -41,7 +41,6 @@ class StaffPageBrowserTests {
     Api ingest;
     String mentor;
     String counsellor;
-    String participant;
     Browser browser;
 
     @BeforeAll
@@ -50,7 +49,6 @@ class StaffPageBrowserTests {
         ingest = fixtures.integration("ingest");
         mentor = fixtures.staff("PEER_MENTOR");
         counsellor = fixtures.staff("COUNSELLOR");
-        participant = fixtures.participant(mentor, counsellor, true);
         browser = Browser.desktop();
     }
 
@@ -64,7 +62,7 @@ class StaffPageBrowserTests {
         logIn(browser, counsellor);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Alerts");
 
-        String alertId = highCraving(fixtures.participant(mentor, counsellor, true));
+        String alertId = highCraving(ownParticipant());
         // No reload: the queue fetches its rows by itself.
         WebElement link = waitFor(browser.driver(), By.cssSelector("a[href='/alerts/" + alertId + "']"));
         browser.screenshot("queue-with-fresh-alert");
@@ -94,7 +92,7 @@ class StaffPageBrowserTests {
     void peerMentorCannotOpenAnotherCaseloadsAlertAndDoesNotSeeItInTheQueue() {
         String otherParticipant = fixtures.participant();
         String foreign = highCraving(otherParticipant);
-        String own = highCraving(participant);
+        String own = highCraving(ownParticipant());
 
         try (Browser phone = Browser.phone()) {
             logIn(phone, mentor);
@@ -114,7 +112,7 @@ class StaffPageBrowserTests {
 
     @Test
     void peerMentorIsNotOfferedResolveOrSnooze() {
-        String alertId = highCraving(participant);
+        String alertId = highCraving(ownParticipant());
         try (Browser mentorBrowser = Browser.desktop()) {
             logIn(mentorBrowser, mentor);
             mentorBrowser.visit(url("/alerts/" + alertId));
@@ -125,6 +123,7 @@ class StaffPageBrowserTests {
 
     @Test
     void queueDetailAndParticipantPagesHaveNoSeriousAccessibilityViolations() {
+        String participant = ownParticipant();
         String alertId = highCraving(participant);
         logIn(browser, counsellor);
         waitFor(browser.driver(), By.cssSelector("a[href='/alerts/" + alertId + "']"));
@@ -145,6 +144,7 @@ class StaffPageBrowserTests {
 
     @Test
     void pagesFitA360PixelPhoneWithoutSidewaysScrolling() {
+        String participant = ownParticipant();
         String alertId = highCraving(participant);
         try (Browser phone = Browser.phone()) {
             logIn(phone, counsellor);
@@ -165,7 +165,7 @@ class StaffPageBrowserTests {
 
     @Test
     void keyboardAloneLogsInOpensAnAlertAndAcknowledgesIt() {
-        String alertId = highCraving(participant);
+        String alertId = highCraving(ownParticipant());
         try (Browser keyboard = Browser.desktop()) {
             keyboard.visit(url("/login"));
             WebDriver page = keyboard.driver();
@@ -214,6 +214,11 @@ class StaffPageBrowserTests {
         assertThat(browser.driver().executeScript("return typeof window.injected")).isEqualTo("undefined");
         assertThatThrownBy(() -> page.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         logOut(browser);
+    }
+
+    /** A new participant of this mentor and counsellor, so that an alert raised for them is new and open. */
+    private String ownParticipant() {
+        return fixtures.participant(mentor, counsellor, true);
     }
 
     private String highCraving(String participantId) {
