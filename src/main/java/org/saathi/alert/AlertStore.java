@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
+import org.saathi.roster.ParticipantMoved;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +32,16 @@ class AlertStore {
 
     AlertStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * A participant's alerts, open or closed, belong to the programme they are in now: caseloads of
+     * supervisors and admins are drawn by the alert's programme.
+     */
+    @EventListener
+    void participantMoved(ParticipantMoved moved) {
+        jdbc.sql("UPDATE alert SET programme_id = :to WHERE participant_id = :p")
+                .param("to", moved.toProgrammeId()).param("p", moved.participantId()).update();
     }
 
     /** For each fact already behind an alert of this rule, the highest severity it was part of. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import org.saathi.api.FieldProblem;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
 import org.saathi.security.StaffRole;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,15 +40,17 @@ class ParticipantController {
     private final Programmes programmes;
     private final ParticipantRecords records;
     private final Audit audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ParticipantController(ParticipantRepository participants, StaffRepository staff, Programmes programmes,
-            ParticipantRecords records, Audit audit, Clock clock) {
+            ParticipantRecords records, Audit audit, ApplicationEventPublisher events, Clock clock) {
         this.participants = participants;
         this.staff = staff;
         this.programmes = programmes;
         this.records = records;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,7 +86,11 @@ class ParticipantController {
                 // Without an explicit consent, nothing goes to the peer mentor: the safe default.
                 new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
                 request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
+        Optional<String> previousProgramme = participants.find(id).map(Participant::programmeId);
         boolean created = participants.upsert(participant, clock.instant());
+        // Their alerts go with them: the old programme's supervisors no longer see them, the new one's do.
+        previousProgramme.filter(previous -> !previous.equals(programmeId))
+                .ifPresent(previous -> events.publishEvent(new ParticipantMoved(id, previous, programmeId)));
         Participant saved = participants.find(id).orElseThrow();
         audit.record(Caller.of(authentication), Audit.Action.PARTICIPANT_SAVED, id, null);
         return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)

@@ -71,14 +71,14 @@ public class Audit {
     }
 
     public Page search(Filter filter, int page, int size) {
-        String where = " " + """
+        String where = """
                 WHERE (CAST(:actor AS text) IS NULL OR actor = :actor)
-                   AND (CAST(:participant AS text) IS NULL OR participant_id = :participant)
-                   AND (CAST(:action AS text) IS NULL OR action = :action)
-                   AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
-                   AND (CAST(:to AS timestamptz) IS NULL OR at < :to)""";
-        long total = bind(jdbc.sql("SELECT count(*) FROM audit_event" + where), filter).query(Long.class).single();
-        List<Event> items = bind(jdbc.sql("SELECT * FROM audit_event" + where
+                  AND (CAST(:participant AS text) IS NULL OR participant_id = :participant)
+                  AND (CAST(:action AS text) IS NULL OR action = :action)
+                  AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR at < :to)""";
+        long total = bind(jdbc.sql("SELECT count(*) FROM audit_event " + where), filter).query(Long.class).single();
+        List<Event> items = bind(jdbc.sql("SELECT * FROM audit_event " + where
                         + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"), filter)
                 .param("limit", size).param("offset", (long) page * size)
                 .query((rs, row) -> new Event(rs.getLong("id"), rs.getTimestamp("at").toInstant(),

@@ -1,6 +1,7 @@
 package org.saathi.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.saathi.testing.Problems.assertInvalidField;
 import static org.saathi.testing.Problems.assertProblem;
 
 import java.time.temporal.ChronoUnit;
@@ -188,6 +189,35 @@ class AlertRaisingTests {
         assertThat(fixtures.as(mentor).get("/api/v1/alerts?mine=true").json().path("total").asInt()).isPositive();
         assertProblem(fixtures.admin().get("/api/v1/alerts?severity=LOUD"), 400);
         assertProblem(fixtures.admin().get("/api/v1/alerts?size=0"), 400);
+    }
+
+    @Test
+    void sortsBySeverityMostSevereFirstThenNewest() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        AlertSteps.selfHarm(ingest, participant, 1);
+        ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(50, ChronoUnit.MINUTES), 9));
+        ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-1", "observedAt": "%s", "level": "HIGH"}"""
+                .formatted(participant, Fixtures.ago(40, ChronoUnit.MINUTES)));
+        ingest.post("/api/v1/screenings", """
+                {"participantId": "%s", "instrument": "BAM", "recordedAt": "%s", "items": [%s]}"""
+                .formatted(participant, Fixtures.ago(30, ChronoUnit.MINUTES), "0, ".repeat(16) + "0"));
+        String list = "/api/v1/alerts?participantId=" + participant;
+
+        List<String> newest = ruleIds(fixtures.admin().get(list + "&sort=newest"));
+        List<String> bySeverity = ruleIds(fixtures.admin().get(list + "&sort=severity"));
+
+        assertThat(newest).containsExactly("SCR-004", "PEER-001", "CHK-001", "SCR-001");
+        assertThat(ruleIds(fixtures.admin().get(list))).isEqualTo(newest);
+        assertThat(bySeverity).containsExactly("SCR-001", "PEER-001", "SCR-004", "CHK-001");
+        assertInvalidField(fixtures.admin().get(list + "&sort=loudest"), "sort");
+    }
+
+    private static List<String> ruleIds(Api.Reply list) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<String> rules = new ArrayList<>();
+        list.json().path("items").forEach(item -> rules.add(item.path("ruleId").asString()));
+        return rules;
     }
 
     private static String checkIn(String participant, String at, int craving) {

@@ -44,13 +44,26 @@ public class Fixtures {
         return anonymous().basic("admin", ADMIN_PASSWORD);
     }
 
-    /** A staff member with a login and these roles; answers their id. */
+    /** A new programme with default thresholds; answers its id. */
+    public String programme() {
+        String id = uniqueId("prog");
+        Api.Reply reply = admin().put("/api/v1/programmes/" + id, "{\"name\": \"Programme " + id + "\"}");
+        assertThat(reply.status()).as("create programme: %s", reply).isEqualTo(201);
+        return id;
+    }
+
+    /** A staff member of the default programme with a login and these roles; answers their id. */
     public String staff(String... roles) {
+        return staffIn("default", roles);
+    }
+
+    /** A staff member of this programme with a login and these roles; answers their id. */
+    public String staffIn(String programmeId, String... roles) {
         String id = uniqueId("staff");
         String roleList = Arrays.stream(roles).map(role -> "\"" + role + "\"").collect(Collectors.joining(","));
         Api.Reply reply = admin().put("/api/v1/staff/" + id, """
-                {"name": "Staff %s", "email": "%s@example.org", "roles": [%s], "password": "%s"}"""
-                .formatted(id, id, roleList, STAFF_PASSWORD));
+                {"name": "Staff %s", "email": "%s@example.org", "roles": [%s], "programmeId": "%s", "password": "%s"}"""
+                .formatted(id, id, roleList, programmeId, STAFF_PASSWORD));
         assertThat(reply.status()).as("create staff: %s", reply).isEqualTo(201);
         return id;
     }
