@@ -4,7 +4,7 @@
 CREATE TABLE audit_event (
     id              bigserial   PRIMARY KEY,
     at              timestamptz NOT NULL,
-    -- a staff id, "key:<id>" for an integration, or "unknown" for a failed login with no such account
+    -- a staff id, "key:<id>" for an integration, or "(unknown)" for a failed login with no such account (no id has parentheses)
     actor           text        NOT NULL,
     action          text        NOT NULL,
     participant_id  text,

@@ -41,7 +41,7 @@ public class Audit {
     }
 
     /** The actor of a failed login whose user name matches no account, so typed passwords never land here. */
-    static final String UNKNOWN = "unknown";
+    static final String UNKNOWN = "(unknown)";
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Logins into the audit log, and the lock-out: a run of failed passwords locks the account for a
  * while, whether they were typed into the login form or sent to the API, so neither is a way
- * around the other. A failure under a name with no account is logged as "unknown": people type
+ * around the other. A failure under a name with no account is logged as "(unknown)": people type
  * passwords into the user name field, and those must not end up in the log.
  */
 @Component

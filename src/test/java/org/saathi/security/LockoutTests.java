@@ -144,7 +144,7 @@ class LockoutTests {
         Api.Reply reply = fixtures.anonymous().basic(typed, "whatever-was-typed").get(SOMETHING_STAFF_MAY_SEE);
 
         assertProblem(reply, 401);
-        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE id > :before AND actor = 'unknown'")
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE id > :before AND actor = '(unknown)'")
                 .param("before", before).query(String.class).list()).contains("LOGIN_FAILED");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM audit_event
