@@ -30,7 +30,7 @@ public class AlertLifecycle {
     static final Duration LONGEST_SNOOZE = Duration.ofDays(30);
 
     private record Current(UUID id, String participantId, String programmeId, String ruleId, String severity,
-            String status) {
+            String status, Instant raisedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -40,10 +40,11 @@ public class AlertLifecycle {
     private final Roster roster;
     private final AlertQueries queries;
     private final Audit audit;
+    private final AlertMetrics metrics;
     private final Clock clock;
 
     AlertLifecycle(JdbcClient jdbc, AlertStore store, AlertNotifier notifier, Outbox outbox, Roster roster,
-            AlertQueries queries, Audit audit, Clock clock) {
+            AlertQueries queries, Audit audit, AlertMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.notifier = notifier;
@@ -51,6 +52,7 @@ public class AlertLifecycle {
         this.roster = roster;
         this.queries = queries;
         this.audit = audit;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -68,6 +70,7 @@ public class AlertLifecycle {
         outbox.cancelUnsent(id);
         // Someone is on the more severe alert now: what it held back of the others goes out.
         notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
+        metrics.acknowledgedAfter(alert.severity(), Duration.between(alert.raisedAt(), now));
         return changed(caller, alert, Audit.Action.ALERT_ACKNOWLEDGED);
     }
 
@@ -111,6 +114,7 @@ public class AlertLifecycle {
 
     /** The change goes into the audit log with the change itself; the answer is the alert as it now stands. */
     private AlertViews.Detail changed(Caller caller, Current alert, Audit.Action action) {
+        metrics.changed(alert.severity(), action.name().substring("ALERT_".length()).toLowerCase(java.util.Locale.ROOT));
         audit.record(caller, action, alert.participantId(), alert.id().toString());
         return queries.detail(roster.caseload(caller), alert.id()).orElseThrow();
     }
@@ -118,11 +122,11 @@ public class AlertLifecycle {
     private Current lockVisible(Caller caller, UUID id) {
         Caseload caseload = roster.caseload(caller);
         return jdbc.sql("""
-                        SELECT id, participant_id, programme_id, rule_id, severity, status FROM alert
+                        SELECT id, participant_id, programme_id, rule_id, severity, status, raised_at FROM alert
                         WHERE id = :id FOR UPDATE""")
                 .param("id", id)
                 .query((rs, row) -> new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .optional()
                 .filter(found -> caseload.includes(found.participantId(), found.programmeId()))
                 .orElseThrow(() -> ApiProblem.notFound("There is no alert " + id + " in your caseload."));

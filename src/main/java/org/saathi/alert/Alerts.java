@@ -34,10 +34,13 @@ public class Alerts {
     private final AlertNotifier notifier;
     private final org.saathi.notify.Outbox outbox;
 
-    Alerts(AlertStore store, AlertNotifier notifier, org.saathi.notify.Outbox outbox) {
+    private final AlertMetrics metrics;
+
+    Alerts(AlertStore store, AlertNotifier notifier, org.saathi.notify.Outbox outbox, AlertMetrics metrics) {
         this.store = store;
         this.notifier = notifier;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** The participant's open and acknowledged alerts, as rules weigh them. */
@@ -76,12 +79,16 @@ public class Alerts {
         if (open.isEmpty()) {
             id = store.insert(participant.id(), participant.programmeId(), finding, version, now, ackDueAt);
             store.history(id, now, SYSTEM, "RAISED", finding.severity() + ": " + finding.explanation());
+            metrics.raised(finding.ruleId(), finding.severity());
         } else if (event != null) {
             id = open.get().id();
             store.raise(id, finding, version, now, ackDueAt);
             store.history(id, now, SYSTEM, event == AlertNotice.Event.SEVERITY_RAISED ? "SEVERITY_RAISED"
                     : "NEW_CRITICAL_EVIDENCE", open.get().severity() + " to " + finding.severity() + ": "
                     + finding.explanation());
+            if (event == AlertNotice.Event.SEVERITY_RAISED) {
+                metrics.changed(finding.severity().name(), "severity_raised");
+            }
         } else {
             id = open.get().id();
             store.touch(id, finding.explanation(), now);

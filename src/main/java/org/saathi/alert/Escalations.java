@@ -44,11 +44,13 @@ class Escalations {
     private final AlertNotifier notifier;
     private final Roster roster;
     private final SweepSettings settings;
+    private final AlertMetrics metrics;
     private final Clock clock;
 
     Escalations(JdbcClient jdbc, TransactionTemplate transactions, AlertStore store, AlertNotifier notifier,
-            Roster roster, SweepSettings settings, Clock clock) {
+            Roster roster, SweepSettings settings, AlertMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
         this.transactions = transactions;
         this.store = store;
         this.notifier = notifier;
@@ -61,8 +63,10 @@ class Escalations {
     void sweep() {
         if (settings.enabled()) {
             // Snoozes first: what they held is sent afresh with a new deadline, not escalated past.
-            endSnoozes();
-            escalateDue();
+            metrics.timeEscalationSweep(() -> {
+                endSnoozes();
+                escalateDue();
+            });
         }
     }
 
@@ -119,6 +123,7 @@ class Escalations {
         Instant deadline = now.plus(alert.acknowledgeWithin());
         store.addRecipients(alert.id(), recipients, step, now);
         store.setDeadline(alert.id(), step, deadline, now);
+        metrics.changed(alert.severity().name(), "escalated");
         store.history(alert.id(), now, Alerts.SYSTEM, "ESCALATED", "step " + step + ": not acknowledged by "
                 + alert.ackDueAt() + "; now to " + recipients.stream().map(Recipient::staffId).toList());
         notifier.notify(new AlertNotifier.Target(alert.id(), alert.participantId(), alert.ruleId(), alert.severity()),

@@ -22,9 +22,12 @@ class CheckInBatchController {
     private final CheckInBatch batch;
     private final Idempotency idempotency;
     private final IngestSettings settings;
+    private final IngestMetrics metrics;
 
-    CheckInBatchController(CheckInBatch batch, Idempotency idempotency, IngestSettings settings) {
+    CheckInBatchController(CheckInBatch batch, Idempotency idempotency, IngestSettings settings,
+            IngestMetrics metrics) {
         this.batch = batch;
+        this.metrics = metrics;
         this.idempotency = idempotency;
         this.settings = settings;
     }
@@ -40,6 +43,10 @@ class CheckInBatchController {
         }
         Caller caller = Caller.of(authentication);
         return idempotency.once(caller, key, "check-ins/batch", request,
-                () -> ResponseEntity.ok(batch.record(request.items(), caller)));
+                () -> {
+                    CheckInBatch.BatchResponse answer = batch.record(request.items(), caller);
+                    metrics.batch(answer);
+                    return ResponseEntity.ok(answer);
+                });
     }
 }

@@ -39,13 +39,15 @@ class Dispatcher implements SmartLifecycle {
     private final Map<Channel, Courier> couriers = new EnumMap<>(Channel.class);
     private final Wakeup wakeup;
     private final NotifySettings settings;
+    private final NotifyMetrics metrics;
     private final Clock clock;
     private final List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, Roster roster, List<Courier> couriers,
-            Wakeup wakeup, NotifySettings settings, Clock clock) {
+            Wakeup wakeup, NotifySettings settings, NotifyMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
         this.transactions = transactions;
         this.roster = roster;
         couriers.forEach(courier -> this.couriers.put(courier.channel(), courier));
@@ -88,7 +90,7 @@ class Dispatcher implements SmartLifecycle {
     private void attempt(Claimed notification) {
         if (notification.participantId() != null
                 && !roster.mayHearAbout(notification.staffId(), notification.participantId())) {
-            record(notification.id(), "CANCELLED", notification.attempts(),
+            finish(notification, "CANCELLED", notification.attempts(),
                     "no longer assigned to the participant, or consent withdrawn", clock.instant(), null);
             return;
         }
@@ -98,19 +100,19 @@ class Dispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         int attempts = notification.attempts() + 1;
         if (delivery instanceof Delivery.Sent) {
-            record(notification.id(), "SENT", attempts, null, now, now);
+            finish(notification, "SENT", attempts, null, now, now);
         } else if (delivery instanceof Delivery.Failed failed) {
             log.warn("Notification {} for alert {} failed: {}", notification.id(), notification.alertId(), failed.error());
-            record(notification.id(), "FAILED", attempts, failed.error(), now, null);
+            finish(notification, "FAILED", attempts, failed.error(), now, null);
         } else if (delivery instanceof Delivery.Retry retry) {
             Instant next = now.plus(retry.after().orElse(pause(attempts)));
             if (next.isAfter(notification.createdAt().plus(settings.retryFor()))) {
                 log.error("Notification {} for alert {} gave up after {} attempts: {}", notification.id(),
                         notification.alertId(), attempts, retry.error());
-                record(notification.id(), "FAILED", attempts, "gave up after " + attempts + " attempts: "
+                finish(notification, "FAILED", attempts, "gave up after " + attempts + " attempts: "
                         + retry.error(), now, null);
             } else {
-                record(notification.id(), "PENDING", attempts, retry.error(), next, null);
+                finish(notification, "PENDING", attempts, retry.error(), next, null);
             }
         }
     }
@@ -130,6 +132,15 @@ class Dispatcher implements SmartLifecycle {
     Duration pause(int attempts) {
         Duration pause = settings.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
         return pause.compareTo(settings.longestRetry()) > 0 ? settings.longestRetry() : pause;
+    }
+
+    private void finish(Claimed notification, String state, int attempts, String error, Instant nextAttempt,
+            Instant sentAt) {
+        record(notification.id(), state, attempts, error, nextAttempt, sentAt);
+        metrics.delivered(notification.channel(), switch (state) {
+            case "PENDING" -> "retried";
+            default -> state.toLowerCase(java.util.Locale.ROOT);
+        });
     }
 
     private void record(UUID id, String state, int attempts, String error, Instant nextAttempt, Instant sentAt) {

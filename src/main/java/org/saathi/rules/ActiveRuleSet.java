@@ -20,11 +20,13 @@ class ActiveRuleSet implements ThresholdCatalogue {
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
 
     private final RuleSettings settings;
+    private final RuleMetrics metrics;
     private final Clock clock;
     private final AtomicReference<CompiledRuleSet> active;
 
-    ActiveRuleSet(RuleSettings settings, Clock clock) {
+    ActiveRuleSet(RuleSettings settings, RuleMetrics metrics, Clock clock) {
         this.settings = settings;
+        this.metrics = metrics;
         this.clock = clock;
         this.active = new AtomicReference<>(load("Loaded"));
     }
@@ -35,8 +37,15 @@ class ActiveRuleSet implements ThresholdCatalogue {
 
     /** Compiles the folder as it is now and, if it passes, makes it active; otherwise changes nothing. */
     synchronized CompiledRuleSet reload() {
-        CompiledRuleSet loaded = load("Reloaded");
+        CompiledRuleSet loaded;
+        try {
+            loaded = load("Reloaded");
+        } catch (RuntimeException refused) {
+            metrics.reload(false);
+            throw refused;
+        }
         active.set(loaded);
+        metrics.reload(true);
         return loaded;
     }
 

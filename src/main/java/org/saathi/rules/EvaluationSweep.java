@@ -30,15 +30,17 @@ class EvaluationSweep {
     private final RuleEvaluation evaluation;
     private final Roster roster;
     private final SweepSettings settings;
+    private final RuleMetrics metrics;
     private final Clock clock;
 
     EvaluationSweep(JdbcClient jdbc, TransactionTemplate transactions, RuleEvaluation evaluation, Roster roster,
-            SweepSettings settings, Clock clock) {
+            SweepSettings settings, RuleMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.evaluation = evaluation;
         this.roster = roster;
         this.settings = settings;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -46,7 +48,7 @@ class EvaluationSweep {
     void sweep() {
         if (settings.enabled()) {
             long started = System.nanoTime();
-            int swept = sweepRound();
+            int swept = metrics.timeSweep(this::sweepRound);
             if (swept > 0) {
                 log.info("Swept {} participants in {} ms", swept, (System.nanoTime() - started) / 1_000_000);
             }

@@ -38,12 +38,14 @@ class RuleEvaluation implements Evaluation {
     private final FactHistory history;
     private final Roster roster;
     private final Alerts alerts;
+    private final RuleMetrics metrics;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
-    RuleEvaluation(ActiveRuleSet rules, FactHistory history, Roster roster, Alerts alerts, Clock clock,
-            PlatformTransactionManager transactions) {
+    RuleEvaluation(ActiveRuleSet rules, FactHistory history, Roster roster, Alerts alerts, RuleMetrics metrics,
+            Clock clock, PlatformTransactionManager transactions) {
         this.rules = rules;
+        this.metrics = metrics;
         this.history = history;
         this.roster = roster;
         this.alerts = alerts;
@@ -66,7 +68,7 @@ class RuleEvaluation implements Evaluation {
         roster.lockForFacts(participantId);
         CompiledRuleSet set = rules.current();
         try {
-            return savepoint.execute(status -> evaluateWith(set, participantId, now));
+            return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participantId, now)));
         } catch (RuntimeException failure) {
             log.error("Evaluation of participant {} with rule set {} failed; the fact is kept and the participant "
                     + "will be evaluated again", participantId, set.version(), failure);
@@ -92,6 +94,7 @@ class RuleEvaluation implements Evaluation {
             log.error("Rule set {}: no escalation rule took up {}; sent to counsellor and supervisor instead",
                     set.version(), evaluated.unescalated());
         }
+        evaluated.findings().forEach(finding -> metrics.signal(finding.ruleId()));
         return alerts.apply(participant, evaluated.findings(), set.version(), now);
     }
 }

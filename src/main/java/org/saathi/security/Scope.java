@@ -2,10 +2,11 @@ package org.saathi.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What an integration key may do: post facts, or maintain the roster. */
+/** What an integration key may do: post facts, maintain the roster, or read the metrics (a scraper). */
 public enum Scope {
     @JsonProperty("ingest") INGEST,
-    @JsonProperty("roster") ROSTER;
+    @JsonProperty("roster") ROSTER,
+    @JsonProperty("metrics") METRICS;
 
     String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);

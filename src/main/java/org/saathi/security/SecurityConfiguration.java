@@ -73,19 +73,27 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Operations endpoints: health is open for load balancers; the rest needs a login. */
+    /**
+     * Operations endpoints: health is open for load balancers; metrics need an admin or a key with
+     * the metrics scope, unless they are asked for on the separate management port, which only the
+     * machine itself (or the operator's network) can reach.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain operations(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, ApiKeys keys, ProblemWriter problems,
+            ManagementPort managementPort) throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
         http.securityMatcher("/actuator/**", "/error")
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(managementPort::receivedOn).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority("ROLE_ADMIN", "SCOPE_metrics")
+                        .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints)
                         .accessDeniedHandler(entryPoints))
+                .addFilterBefore(new ApiKeyFilter(keys, entryPoints), BasicAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -50,11 +50,14 @@ class TwoDispatcherTests {
     NotifySettings settings;
 
     @Autowired
+    NotifyMetrics metrics;
+
+    @Autowired
     Clock clock;
 
     @Test
     void noNotificationIsSentTwice() throws Exception {
-        Dispatcher second = new Dispatcher(jdbc, transactions, roster, couriers, new Wakeup(), settings, clock);
+        Dispatcher second = new Dispatcher(jdbc, transactions, roster, couriers, new Wakeup(), settings, metrics, clock);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread other = new Thread(() -> {
             while (running.get()) {
