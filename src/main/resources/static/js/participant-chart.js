@@ -47,6 +47,8 @@
     }
 
     var options = Object.assign(size(), {
+        // Times in the zone the page's tables use, not the browser's.
+        tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), data.zone); },
         scales: {x: {time: true, range: [data.from, data.to]}, y: {range: function (u, min, max) { return [0, Math.max(12, max || 0)]; }}},
         axes: [{}, {label: "score / hours"}],
         legend: {show: false},

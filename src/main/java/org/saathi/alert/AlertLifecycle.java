@@ -119,16 +119,20 @@ public class AlertLifecycle {
         return queries.detail(roster.caseload(caller), alert.id()).orElseThrow();
     }
 
+    /** Locks the alert only when the caller may see it, so that nobody can hold another caseload's alert. */
     private Current lockVisible(Caller caller, UUID id) {
         Caseload caseload = roster.caseload(caller);
         return jdbc.sql("""
                         SELECT id, participant_id, programme_id, rule_id, severity, status, raised_at FROM alert
-                        WHERE id = :id FOR UPDATE""")
+                        WHERE id = :id
+                          AND (programme_id = ANY (:programmes) OR participant_id = ANY (:participants))
+                        FOR UPDATE""")
                 .param("id", id)
+                .param("programmes", caseload.programmes().toArray(String[]::new))
+                .param("participants", caseload.participants().toArray(String[]::new))
                 .query((rs, row) -> new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .optional()
-                .filter(found -> caseload.includes(found.participantId(), found.programmeId()))
                 .orElseThrow(() -> ApiProblem.notFound("There is no alert " + id + " in your caseload."));
     }
 

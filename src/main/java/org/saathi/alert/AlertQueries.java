@@ -84,15 +84,6 @@ public class AlertQueries {
         return detail;
     }
 
-    /** The alerts of one participant in the caller's caseload raised in a period, oldest first. */
-    public List<AlertViews.Summary> ofParticipant(Caller caller, String participantId, Instant from, Instant to) {
-        return visible(jdbc.sql("SELECT a.* FROM alert a WHERE a.participant_id = :p AND a.raised_at >= :from"
-                        + " AND a.raised_at < :to AND " + VISIBLE + " ORDER BY a.raised_at, a.id"),
-                roster.caseload(caller), null)
-                .param("p", participantId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(AlertQueries::summary).list();
-    }
-
     /** What happened to a participant's alerts in {@code [from, to)}, oldest first; the caller checks the caseload. */
     List<AlertViews.Event> events(String participantId, Instant from, Instant to, int limit) {
         return jdbc.sql("""

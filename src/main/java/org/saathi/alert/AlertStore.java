@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
-import org.saathi.roster.ParticipantMoved;
+import org.saathi.roster.ParticipantSaved;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,9 +39,9 @@ class AlertStore {
      * supervisors and admins are drawn by the alert's programme.
      */
     @EventListener
-    void participantMoved(ParticipantMoved moved) {
-        jdbc.sql("UPDATE alert SET programme_id = :to WHERE participant_id = :p")
-                .param("to", moved.toProgrammeId()).param("p", moved.participantId()).update();
+    void participantSaved(ParticipantSaved saved) {
+        jdbc.sql("UPDATE alert SET programme_id = :to WHERE participant_id = :p AND programme_id <> :to")
+                .param("to", saved.programmeId()).param("p", saved.participantId()).update();
     }
 
     /** For each fact already behind an alert of this rule, the highest severity it was part of. */

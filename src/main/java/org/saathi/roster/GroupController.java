@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Size;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.springframework.http.MediaType;
+import org.saathi.security.Audit;
+import org.saathi.security.Caller;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +30,11 @@ class GroupController {
 
     private final JdbcClient jdbc;
     private final Programmes programmes;
+    private final Audit audit;
     private final Clock clock;
 
-    GroupController(JdbcClient jdbc, Programmes programmes, Clock clock) {
+    GroupController(JdbcClient jdbc, Programmes programmes, Audit audit, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.clock = clock;
@@ -44,7 +49,8 @@ class GroupController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    ResponseEntity<TherapyGroup> put(@PathVariable String id, @Valid @RequestBody GroupRequest request) {
+    ResponseEntity<TherapyGroup> put(@PathVariable String id, @Valid @RequestBody GroupRequest request,
+            Authentication authentication) {
         ExternalIds.require("id", id);
         String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
         programmes.require("programmeId", programmeId);
@@ -62,6 +68,7 @@ class GroupController {
                 .param("programme", programmeId)
                 .param("now", Timestamps.of(clock.instant()))
                 .query(Boolean.class).single();
+        audit.record(Caller.of(authentication), Audit.Action.GROUP_SAVED, null, id);
         TherapyGroup group = get(id);
         return created ? ResponseEntity.created(URI.create("/api/v1/groups/" + id)).body(group)
                 : ResponseEntity.ok(group);

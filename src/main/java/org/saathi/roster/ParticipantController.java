@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -86,11 +85,10 @@ class ParticipantController {
                 // Without an explicit consent, nothing goes to the peer mentor: the safe default.
                 new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
                 request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
-        Optional<String> previousProgramme = participants.find(id).map(Participant::programmeId);
         boolean created = participants.upsert(participant, clock.instant());
-        // Their alerts go with them: the old programme's supervisors no longer see them, the new one's do.
-        previousProgramme.filter(previous -> !previous.equals(programmeId))
-                .ifPresent(previous -> events.publishEvent(new ParticipantMoved(id, previous, programmeId)));
+        // Their alerts go with them, on every save (the upsert holds the participant's row, so two saves
+        // cannot cross): the old programme's supervisors no longer see them, the new one's do.
+        events.publishEvent(new ParticipantSaved(id, programmeId));
         Participant saved = participants.find(id).orElseThrow();
         audit.record(Caller.of(authentication), Audit.Action.PARTICIPANT_SAVED, id, null);
         return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)

@@ -45,7 +45,13 @@ class RulesController {
     @PostMapping("/reload")
     Reloaded reload(Authentication authentication) {
         String previous = rules.current().version();
-        CompiledRuleSet loaded = rules.reload();
+        CompiledRuleSet loaded;
+        try {
+            loaded = rules.reload();
+        } catch (RuleSetInvalid refused) {
+            audit.record(Caller.of(authentication), Audit.Action.RULES_RELOAD_REFUSED, null, previous);
+            throw refused;
+        }
         audit.record(Caller.of(authentication), Audit.Action.RULES_RELOADED, null, loaded.version());
         return new Reloaded(loaded.version(), previous, loaded.rules().size(), loaded.scenarios().size());
     }

@@ -44,31 +44,68 @@ public class Accounts implements UserDetailsService {
                 .update();
     }
 
+    /** What {@link #takeAttempt} found. */
+    enum Attempt { TAKEN, LOCKED, NO_ACCOUNT }
+
     /**
-     * Counts a failed login against an existing account and locks it once too many have failed in a
-     * row. Answers whether this failure locked it.
+     * Takes one of an account's remaining attempts before its password is checked, so that guesses
+     * sent at once cannot all be checked before the first failures are counted: once the limit is
+     * reached, further attempts are refused as locked without a look at the password.
      */
-    boolean recordFailure(String staffId, LoginSettings settings) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                        UPDATE account SET
-                            failed_logins = CASE WHEN failed_logins + 1 >= :limit THEN 0 ELSE failed_logins + 1 END,
-                            locked_until = CASE WHEN failed_logins + 1 >= :limit THEN :until ELSE locked_until END
-                        WHERE staff_id = :id
-                        RETURNING coalesce(locked_until = :until, false)""")
-                .param("id", staffId).param("limit", settings.failuresBeforeLockout())
-                .param("until", Timestamp.from(now.plus(settings.lockout())))
-                .query(Boolean.class).optional().orElse(false);
+    Attempt takeAttempt(String staffId, LoginSettings settings) {
+        Timestamp now = Timestamp.from(clock.instant());
+        boolean taken = jdbc.sql("""
+                        UPDATE account SET failed_logins = failed_logins + 1
+                        WHERE staff_id = :id AND (locked_until IS NULL OR locked_until <= :now)
+                          AND failed_logins < :limit
+                        RETURNING staff_id""")
+                .param("id", staffId).param("now", now).param("limit", settings.failuresBeforeLockout())
+                .query(String.class).optional().isPresent();
+        return taken ? Attempt.TAKEN : canLogIn(staffId) ? Attempt.LOCKED : Attempt.NO_ACCOUNT;
     }
 
-    void recordSuccess(String staffId) {
+    /** The attempt taken was a wrong password; answers whether that used up the last one and locked the account. */
+    boolean attemptFailed(String staffId, LoginSettings settings) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        UPDATE account SET locked_until = :until, failed_logins = 0
+                        WHERE staff_id = :id AND failed_logins >= :limit
+                          AND (locked_until IS NULL OR locked_until <= :now)""")
+                .param("id", staffId).param("limit", settings.failuresBeforeLockout())
+                .param("until", Timestamp.from(now.plus(settings.lockout()))).param("now", Timestamp.from(now))
+                .update() > 0;
+    }
+
+    /** The password was right: the failures before it no longer count. */
+    void attemptSucceeded(String staffId) {
         jdbc.sql("UPDATE account SET failed_logins = 0 WHERE staff_id = :id AND failed_logins > 0")
                 .param("id", staffId).update();
+    }
+
+    /** Lifts a lock-out at an admin's word, without changing the password. */
+    public boolean unlock(String staffId) {
+        return jdbc.sql("""
+                        UPDATE account SET locked_until = NULL, failed_logins = 0
+                        WHERE staff_id = :id AND (locked_until IS NOT NULL OR failed_logins > 0)""")
+                .param("id", staffId).update() > 0;
     }
 
     /** Until when a staff member's account is locked after failed logins; empty when it is not. */
     public Optional<Instant> lockedUntil(String staffId) {
         return login(staffId).flatMap(Login::lockedUntil).filter(clock.instant()::isBefore);
+    }
+
+    /**
+     * What a session was opened with: the password's last change and the roles. When either
+     * changes, sessions opened before end ({@link StaleSessions}).
+     */
+    Optional<String> stamp(String staffId) {
+        return jdbc.sql("""
+                        SELECT a.updated_at, array_to_string(ARRAY(SELECT unnest(s.roles) ORDER BY 1), ',') AS roles
+                        FROM account a JOIN staff s ON s.id = a.staff_id WHERE a.staff_id = :id""")
+                .param("id", staffId)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant() + "|" + rs.getString(2))
+                .optional();
     }
 
     public boolean canLogIn(String staffId) {

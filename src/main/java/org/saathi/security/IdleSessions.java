@@ -24,6 +24,9 @@ final class IdleSessions extends OncePerRequestFilter {
 
     private static final String LAST_ACTIVITY = IdleSessions.class.getName() + ".lastActivity";
 
+    /** Spring Security keeps a signed-in staff member's context under this session attribute. */
+    private static final String SIGNED_IN = "SPRING_SECURITY_CONTEXT";
+
     private final LoginSettings settings;
     private final Clock clock;
 
@@ -39,7 +42,8 @@ final class IdleSessions extends OncePerRequestFilter {
         Instant now = clock.instant();
         if (session != null) {
             Instant last = (Instant) session.getAttribute(LAST_ACTIVITY);
-            if (last != null && last.plus(settings.idleTimeout()).isBefore(now)) {
+            boolean signedIn = session.getAttribute(SIGNED_IN) != null;
+            if (signedIn && last != null && last.plus(settings.idleTimeout()).isBefore(now)) {
                 session.invalidate();
                 redirect(request, response, "/login?expired");
                 return;
@@ -61,7 +65,7 @@ final class IdleSessions extends OncePerRequestFilter {
         redirect(request, response, "/login");
     }
 
-    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+    static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
             throws IOException {
         String login = request.getContextPath() + path;
         if (request.getHeader("HX-Request") != null) {

@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -34,6 +36,13 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Staff passwords, with the lock-out, for the API and the login form alike. */
+    @Bean
+    AuthenticationProvider staffLogins(Accounts accounts, PasswordEncoder passwordEncoder, LoginSettings settings,
+            Audit audit) {
+        return new StaffLogins(accounts, passwordEncoder, settings, audit);
     }
 
     @Bean
@@ -105,7 +114,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain staffPage(HttpSecurity http, LoginSettings settings, Clock clock) throws Exception {
+    SecurityFilterChain staffPage(HttpSecurity http, LoginSettings settings, Accounts accounts, Clock clock)
+            throws Exception {
+        HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
+        // A page's own refresh is not where to return after signing in; the page it was on is.
+        returnAfterLogin.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -122,7 +136,9 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new IdleSessions(settings, clock), SecurityContextHolderFilter.class);
+                .requestCache(cache -> cache.requestCache(returnAfterLogin))
+                .addFilterBefore(new IdleSessions(settings, clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class);
         return http.build();
     }
 

@@ -2,6 +2,8 @@ package org.saathi.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,13 +81,30 @@ class AdminPages {
 
     @PostMapping("/admin/api-keys/{id}/revoke")
     String revokeKey(@PathVariable String id, Viewer viewer, RedirectAttributes flash) {
+        Optional<ApiKeys.ApiKey> revoked;
         try {
-            keys.revoke(viewer.caller(), UUID.fromString(id));
-            flash.addFlashAttribute("message", "Key revoked.");
+            revoked = keys.revoke(viewer.caller(), UUID.fromString(id));
         } catch (IllegalArgumentException notAnId) {
+            revoked = Optional.empty();
+        }
+        if (revoked.isPresent()) {
+            flash.addFlashAttribute("message", "Key revoked.");
+        } else {
             flash.addFlashAttribute("problem", "There is no such key.");
         }
         return "redirect:/admin/api-keys";
+    }
+
+    /** Lifts a lock-out, for someone who proved who they are another way; the password stays. */
+    @PostMapping("/admin/staff/{id}/unlock")
+    String unlock(@PathVariable String id, Viewer viewer, RedirectAttributes flash) {
+        if (accounts.unlock(id)) {
+            audit.record(viewer.caller(), Audit.Action.ACCOUNT_UNLOCKED, null, id);
+            flash.addFlashAttribute("message", "Account " + id + " unlocked.");
+        } else {
+            flash.addFlashAttribute("problem", "That account was not locked.");
+        }
+        return "redirect:/admin/staff";
     }
 
     @GetMapping("/admin/audit")
@@ -93,9 +112,10 @@ class AdminPages {
             @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String day,
             @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
         Optional<Instant> from = parseDay(day, viewer.zone());
+        Optional<Instant> to = parseDay(day, viewer.zone()).isEmpty() ? Optional.empty()
+                : Optional.of(LocalDate.parse(day).plusDays(1).atStartOfDay(viewer.zone()).toInstant());
         Audit.Filter filter = new Audit.Filter(text(actor), text(participantId),
-                QueuePage.parse(Audit.Action.class, action), from,
-                from.map(start -> start.plusSeconds(24 * 3600)));
+                QueuePage.parse(Audit.Action.class, action), from, to);
         model.addAttribute("events", audit.search(filter, Math.max(0, page), AUDIT_PAGE));
         model.addAttribute("actions", Audit.Action.values());
         model.addAttribute("actor", actor);
@@ -110,11 +130,11 @@ class AdminPages {
     }
 
     /** A day in the viewer's zone, as they think of it. */
-    private static Optional<Instant> parseDay(String day, java.time.ZoneId zone) {
+    private static Optional<Instant> parseDay(String day, ZoneId zone) {
         try {
             return day.isBlank() ? Optional.empty()
                     : Optional.of(LocalDate.parse(day).atStartOfDay(zone).toInstant());
-        } catch (java.time.format.DateTimeParseException notADay) {
+        } catch (DateTimeParseException notADay) {
             return Optional.empty();
         }
     }

@@ -52,7 +52,7 @@ public final class DisplayTimes {
             return minutes + " min";
         }
         if (minutes < 48 * 60) {
-            return minutes / 60 + " h " + (minutes % 60 > 0 ? minutes % 60 + " min" : "").strip();
+            return (minutes / 60 + " h " + (minutes % 60 > 0 ? minutes % 60 + " min" : "")).strip();
         }
         return minutes / (24 * 60) + " days";
     }

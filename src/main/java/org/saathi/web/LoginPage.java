@@ -1,6 +1,9 @@
 package org.saathi.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,11 +25,17 @@ class LoginPage {
 
     /** Where a page the viewer's role does not allow leads. */
     @RequestMapping("/forbidden")
-    ModelAndView forbidden() {
+    ModelAndView forbidden(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("problem");
         page.setStatus(HttpStatus.FORBIDDEN);
-        page.addObject("title", "Not for your role");
-        page.addObject("detail", "This page or action is not open to your role.");
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+            // A form kept open across a new sign-in, or in another tab, carries an old token.
+            page.addObject("title", "This form has expired");
+            page.addObject("detail", "Nothing was changed. Open the page again and repeat what you did.");
+        } else {
+            page.addObject("title", "Not for your role");
+            page.addObject("detail", "This page or action is not open to your role.");
+        }
         return page;
     }
 }

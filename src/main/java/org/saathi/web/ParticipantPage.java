@@ -3,7 +3,9 @@ package org.saathi.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ class ParticipantPage {
 
     /** What the chart draws, as the page's script reads it: times in epoch seconds. */
     record Chart(List<Long> checkInTimes, List<Integer> craving, List<Integer> mood, List<Number> sleep,
-            List<Mark> attendance, List<Mark> alerts, long from, long to) {
+            List<Mark> attendance, List<Mark> alerts, long from, long to, String zone) {
     }
 
     record Mark(long at, String label, String kind) {
@@ -70,7 +72,7 @@ class ParticipantPage {
                 .filter(item -> !Set.of("SIGNAL", "ALERT").contains(item.type())).toList();
         List<ParticipantTimeline.Item> latest = new ArrayList<>(facts.subList(Math.max(0, facts.size() - LATEST_FACTS),
                 facts.size()));
-        java.util.Collections.reverse(latest);
+        Collections.reverse(latest);
         model.addAttribute("participant", participant);
         model.addAttribute("staff", names(participant));
         model.addAttribute("latest", latest);
@@ -78,7 +80,7 @@ class ParticipantPage {
         model.addAttribute("alerts", alerts.list(viewer.caller(), new AlertQueries.Filter(Set.of(), Optional.empty(),
                 Optional.of(id), false), AlertQueries.Order.NEWEST, 0, 20));
         // Read by the page's script from a data block: "<" escaped so that nothing in it can end the block.
-        model.addAttribute("chart", json.writeValueAsString(chart(timeline)).replace("<", "\\u003c"));
+        model.addAttribute("chart", json.writeValueAsString(chart(timeline, viewer.zone())).replace("<", "\\u003c"));
         return "participant";
     }
 
@@ -93,7 +95,8 @@ class ParticipantPage {
         return names;
     }
 
-    static Chart chart(ParticipantTimeline.Timeline timeline) {
+    /** @param zone the zone the page shows times in, so that the chart's axis agrees with the tables */
+    static Chart chart(ParticipantTimeline.Timeline timeline, ZoneId zone) {
         List<Long> times = new ArrayList<>();
         List<Integer> craving = new ArrayList<>();
         List<Integer> mood = new ArrayList<>();
@@ -123,7 +126,7 @@ class ParticipantPage {
             }
         }
         return new Chart(times, craving, mood, sleep, attendance, alerts, timeline.from().getEpochSecond(),
-                timeline.to().getEpochSecond());
+                timeline.to().getEpochSecond(), zone.getId());
     }
 
     static ApiProblem notFound() {

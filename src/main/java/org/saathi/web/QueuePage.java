@@ -61,9 +61,15 @@ class QueuePage {
     private void fill(String status, String severity, boolean mine, int page, Viewer viewer, Model model) {
         StatusFilter statusFilter = parse(StatusFilter.class, status).orElse(StatusFilter.UNRESOLVED);
         Optional<String> severityFilter = parse(Severity.class, severity).map(Enum::name);
-        int wantedPage = Math.max(0, page);
-        AlertViews.Page found = alerts.list(viewer.caller(), new AlertQueries.Filter(statusFilter.statuses,
-                severityFilter, Optional.empty(), mine), AlertQueries.Order.SEVERITY, wantedPage, PAGE_SIZE);
+        AlertQueries.Filter filter = new AlertQueries.Filter(statusFilter.statuses, severityFilter, Optional.empty(),
+                mine);
+        AlertViews.Page found = alerts.list(viewer.caller(), filter, AlertQueries.Order.SEVERITY, Math.max(0, page),
+                PAGE_SIZE);
+        long lastPage = Math.max(0, (found.total() - 1) / PAGE_SIZE);
+        if (found.page() > lastPage) {
+            // Past the end (alerts resolved since the link was made): the last page there is.
+            found = alerts.list(viewer.caller(), filter, AlertQueries.Order.SEVERITY, (int) lastPage, PAGE_SIZE);
+        }
         model.addAttribute("alerts", found);
         model.addAttribute("status", statusFilter.name());
         model.addAttribute("severity", severityFilter.orElse(""));
@@ -71,7 +77,7 @@ class QueuePage {
         model.addAttribute("statuses", StatusFilter.values());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("refresh", "every " + settings.refreshEvery().toMillis() + "ms");
-        model.addAttribute("lastPage", Math.max(0, (found.total() - 1) / PAGE_SIZE));
+        model.addAttribute("lastPage", lastPage);
     }
 
     /** An unknown filter value falls back to the default rather than failing the page. */

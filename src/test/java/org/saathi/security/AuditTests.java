@@ -188,6 +188,11 @@ class AuditTests {
         assertThat(rowsAbout(participant)).extracting(Row::actor, Row::action, Row::channel)
                 .containsExactly(tuple(
                         "key:" + key.json().path("id").asString(), "PARTICIPANT_SAVED", "API"));
+
+        String group = Fixtures.uniqueId("group");
+        assertThat(fixtures.admin().put("/api/v1/groups/" + group, """
+                {"name": "Tuesday circle", "type": "SUPPORT", "audience": "MIXED"}""").status()).isEqualTo(201);
+        assertThat(rowsFor(group)).extracting(Row::actor, Row::action).containsExactly(tuple("admin", "GROUP_SAVED"));
     }
 
     @Test

@@ -61,9 +61,37 @@ class LockoutTests {
         assertProblem(refused, 401);
         assertThat(refused.body()).as("a lock is told no differently from a wrong password")
                 .isEqualTo(fixtures.anonymous().basic(Fixtures.uniqueId("nobody"), "x").get(SOMETHING_STAFF_MAY_SEE).body());
+        // The lock is recorded as the fifth wrong password is turned away, just before that failure itself.
         assertThat(actionsBy(staff)).containsExactly("LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED",
-                "LOGIN_FAILED", "LOGIN_FAILED", "ACCOUNT_LOCKED", "LOGIN_FAILED");
+                "LOGIN_FAILED", "ACCOUNT_LOCKED", "LOGIN_FAILED", "LOGIN_FAILED");
         assertThat(lastTargetOf(staff)).isEqualTo("locked");
+    }
+
+    @Test
+    void guessesSentAllAtOnceGetNoMorePasswordChecksThanTheLimit() throws Exception {
+        String staff = fixtures.staff("COUNSELLOR");
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int guess = 0; guess < 40; guess++) {
+                String password = "guess-number-" + guess;
+                answers.add(senders.submit(() -> fixtures.anonymous().basic(staff, password)
+                        .get(SOMETHING_STAFF_MAY_SEE).status()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                answer.get();
+            }
+        } finally {
+            senders.shutdown();
+        }
+
+        long checked = jdbc.sql("""
+                        SELECT count(*) FROM audit_event
+                        WHERE actor = :staff AND action = 'LOGIN_FAILED' AND target IS NULL""")
+                .param("staff", staff).query(Long.class).single();
+        assertThat(checked).as("wrong passwords actually checked").isLessThanOrEqualTo(5);
+        assertThat(fixtures.as(staff).get(SOMETHING_STAFF_MAY_SEE).status()).as("the right password, after the burst")
+                .isEqualTo(401);
     }
 
     @Test

@@ -90,6 +90,12 @@ class AdminPagesTests {
         String page = admin.get("/admin/staff").body();
 
         assertThat(page).contains(counsellor).contains("COUNSELLOR").contains("Locked until");
+
+        assertThat(admin.post("/admin/staff/" + counsellor + "/unlock", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(fixtures.as(counsellor).get("/api/v1/rules").status()).as("unlocked, same password").isEqualTo(200);
+        assertThat(admin.get("/admin/staff").body()).contains("unlocked").doesNotContain("Locked until");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ACCOUNT_UNLOCKED' AND target = :id")
+                .param("id", counsellor).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

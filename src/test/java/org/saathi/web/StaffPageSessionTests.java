@@ -100,6 +100,7 @@ class StaffPageSessionTests {
         HttpResponse<String> refused = page.forge("/alerts/" + alertId + "/acknowledge", Map.of("note", "x"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("This form has expired");
         assertThat(status(alertId)).isEqualTo("OPEN");
 
         HttpResponse<String> accepted = page.post("/alerts/" + alertId + "/acknowledge", Map.of("note", "x"));
@@ -138,6 +139,55 @@ class StaffPageSessionTests {
         // The page is asked to go to the login form itself rather than showing it inside the table.
         assertThat(refresh.statusCode()).isEqualTo(204);
         assertThat(refresh.headers().firstValue("HX-Redirect").orElseThrow()).endsWith("/login?expired");
+    }
+
+    @Test
+    void aLoginFormLeftOpenLongerThanTheIdleTimeStillSignsIn() {
+        PageClient page = PageClient.anonymous(port);
+        page.get("/login");
+        clock.advance(Duration.ofMinutes(30));
+
+        HttpResponse<String> signedIn = page.post("/login",
+                Map.of("username", counsellor, "password", Fixtures.STAFF_PASSWORD));
+
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/alerts");
+    }
+
+    @Test
+    void changingAStaffMembersRolesEndsTheirOpenSessions() {
+        String supervisor = fixtures.staff("SUPERVISOR");
+        PageClient page = PageClient.loggedIn(port, supervisor, Fixtures.STAFF_PASSWORD);
+        assertThat(page.get("/alerts").statusCode()).isEqualTo(200);
+
+        assertThat(fixtures.admin().put("/api/v1/staff/" + supervisor, """
+                {"name": "Demoted", "email": "%s@example.org", "roles": ["PEER_MENTOR"]}""".formatted(supervisor))
+                .status()).isEqualTo(200);
+
+        HttpResponse<String> after = page.get("/alerts");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login?changed");
+    }
+
+    @Test
+    void aNewPasswordEndsSessionsOpenedWithTheOldOne() {
+        String member = fixtures.staff("COUNSELLOR");
+        PageClient page = PageClient.loggedIn(port, member, Fixtures.STAFF_PASSWORD);
+
+        assertThat(fixtures.admin().put("/api/v1/staff/" + member, """
+                {"name": "Same", "email": "%s@example.org", "roles": ["COUNSELLOR"], "password": "a-brand-new-one-1"}"""
+                .formatted(member)).status()).isEqualTo(200);
+
+        assertThat(page.get("/alerts").headers().firstValue("Location").orElseThrow()).endsWith("/login?changed");
+    }
+
+    @Test
+    void afterSigningInAgainTheQueueOpensNotItsRefreshFragment() {
+        PageClient page = PageClient.anonymous(port);
+        page.get("/alerts/rows?status=UNRESOLVED", REFRESH);
+
+        HttpResponse<String> signedIn = page.logIn(counsellor, Fixtures.STAFF_PASSWORD);
+
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/alerts");
     }
 
     @Test
