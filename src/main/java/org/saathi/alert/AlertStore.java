@@ -2,6 +2,8 @@ package org.saathi.alert;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +195,38 @@ class AlertStore {
                 .update();
     }
 
+    /** As {@link #knownEvidence(String, String)} for every rule of many participants: participant, rule, fact. */
+    Map<String, Map<String, Map<String, Severity>>> knownEvidence(Collection<String> participantIds) {
+        Map<String, Map<String, Map<String, Severity>>> known = new HashMap<>();
+        jdbc.sql("""
+                        SELECT a.participant_id, a.rule_id, e.fact_id, e.severity
+                        FROM alert_evidence e JOIN alert a ON a.id = e.alert_id
+                        WHERE a.participant_id = ANY (:ids)""")
+                .param("ids", participantIds.toArray(String[]::new))
+                .query(rs -> {
+                    known.computeIfAbsent(rs.getString(1), participant -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), rule -> new HashMap<>())
+                            .merge(rs.getString(3), Severity.valueOf(rs.getString(4)), Severity::max);
+                });
+        return known;
+    }
+
+    /** As {@link #open(String)} for many participants. */
+    Map<String, List<OpenAlert>> open(Collection<String> participantIds) {
+        Map<String, List<OpenAlert>> open = new HashMap<>();
+        jdbc.sql("""
+                        SELECT a.participant_id, a.rule_id, a.severity, a.raised_at, max(e.fact_at) AS last_evidence
+                        FROM alert a LEFT JOIN alert_evidence e ON e.alert_id = a.id
+                        WHERE a.participant_id = ANY (:ids) AND a.status IN ('OPEN', 'ACKNOWLEDGED')
+                        GROUP BY a.id""")
+                .param("ids", participantIds.toArray(String[]::new))
+                .query(rs -> {
+                    open.computeIfAbsent(rs.getString("participant_id"), participant -> new ArrayList<>())
+                            .add(openAlert(rs));
+                });
+        return open;
+    }
+
     List<OpenAlert> open(String participantId) {
         return jdbc.sql("""
                         SELECT a.rule_id, a.severity, a.raised_at, max(e.fact_at) AS last_evidence
@@ -200,12 +234,14 @@ class AlertStore {
                         WHERE a.participant_id = :p AND a.status IN ('OPEN', 'ACKNOWLEDGED')
                         GROUP BY a.id""")
                 .param("p", participantId)
-                .query((rs, row) -> {
-                    Instant raised = rs.getTimestamp("raised_at").toInstant();
-                    Timestamp last = rs.getTimestamp("last_evidence");
-                    return new OpenAlert(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), raised,
-                            last == null ? raised : last.toInstant());
-                })
+                .query((rs, row) -> openAlert(rs))
                 .list();
+    }
+
+    private static OpenAlert openAlert(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Instant raised = rs.getTimestamp("raised_at").toInstant();
+        Timestamp last = rs.getTimestamp("last_evidence");
+        return new OpenAlert(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), raised,
+                last == null ? raised : last.toInstant());
     }
 }

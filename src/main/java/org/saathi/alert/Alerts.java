@@ -2,6 +2,7 @@ package org.saathi.alert;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,34 @@ public class Alerts {
         return store.open(participantId);
     }
 
+    /** What a set of participants' alerts already rest on, read at once for a sweep. */
+    public record Known(Map<String, List<OpenAlert>> open, Map<String, Map<String, Map<String, Severity>>> evidence) {
+
+        public List<OpenAlert> openOf(String participantId) {
+            return open.getOrDefault(participantId, List.of());
+        }
+    }
+
+    public Known known(Collection<String> participantIds) {
+        return new Known(store.open(participantIds), store.knownEvidence(participantIds));
+    }
+
+    /**
+     * Whether applying these findings would change anything: a fact no alert of the rule rests on
+     * yet, or one that now counts at a higher severity. Without news, {@link #apply} writes nothing,
+     * so a sweep need not lock the participant at all.
+     */
+    public boolean hasNews(ParticipantContext participant, List<Finding> findings, Known known) {
+        Map<String, Map<String, Severity>> byRule = known.evidence().getOrDefault(participant.id(), Map.of());
+        return findings.stream().anyMatch(finding -> isNews(evidenceOf(finding, participant), finding.severity(),
+                byRule.getOrDefault(finding.ruleId(), Map.of())));
+    }
+
+    private static boolean isNews(List<AlertStore.Evidence> evidence, Severity severity, Map<String, Severity> known) {
+        return evidence.stream().anyMatch(fact -> !known.containsKey(fact.factId())
+                || severity.isAbove(known.get(fact.factId())));
+    }
+
     /** Applies the findings; call with the participant locked. Answers the alerts raised or changed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<RaisedAlert> apply(ParticipantContext participant, List<Finding> findings, String ruleSetVersion,
@@ -63,9 +92,7 @@ public class Alerts {
             Instant now) {
         List<AlertStore.Evidence> evidence = evidenceOf(finding, participant);
         Map<String, Severity> known = store.knownEvidence(participant.id(), finding.ruleId());
-        boolean news = evidence.stream().anyMatch(fact -> !known.containsKey(fact.factId())
-                || finding.severity().isAbove(known.get(fact.factId())));
-        if (!news) {
+        if (!isNews(evidence, finding.severity(), known)) {
             return Optional.empty();
         }
         Optional<AlertStore.OpenRow> open = store.lockOpen(participant.id(), finding.ruleId());

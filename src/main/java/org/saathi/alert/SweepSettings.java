@@ -10,11 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalationEvery how often missed acknowledgement deadlines and ended snoozes are looked for
  * @param evaluationEvery how often every active participant is evaluated for rules that time alone makes true
  * @param batch how many alerts or participants one transaction of a sweep takes on
+ * @param evaluationWorkers how many batches of the evaluation sweep this instance works on at once
  */
 @ConfigurationProperties("saathi.sweep")
 public record SweepSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration escalationEvery,
         @DefaultValue("5m") Duration evaluationEvery,
-        @DefaultValue("200") int batch) {
+        @DefaultValue("200") int batch,
+        @DefaultValue("2") int evaluationWorkers) {
+
+    public SweepSettings {
+        if (batch < 1 || evaluationWorkers < 1) {
+            throw new IllegalArgumentException("saathi.sweep.batch and evaluation-workers must be 1 or more");
+        }
+    }
 }

@@ -4,8 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.saathi.facts.Attendance;
@@ -17,6 +22,7 @@ import org.saathi.facts.DrugScreen;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
 import org.saathi.facts.SessionType;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -46,59 +52,90 @@ public class FactHistory {
 
     /** The facts from the given moment on that had been received by {@code knownBy}, for replays. */
     public Facts knownBy(String participantId, Instant from, Instant knownBy) {
-        Timestamp since = Timestamp.from(from);
-        Timestamp known = knownBy == null ? null : Timestamp.from(knownBy);
-        return new Facts(checkIns(participantId, since, known), attendance(participantId, since, known),
-                screenings(participantId, since, known, "PHQ9", FactHistory::phq9),
-                screenings(participantId, since, known, "BAM", FactHistory::bam),
-                screenings(participantId, since, known, "DRUG_SCREEN", FactHistory::drugScreen),
-                peerConcerns(participantId, since, known), lastCheckIn(participantId, known));
+        return read(List.of(participantId), from, knownBy).get(participantId);
+    }
+
+    /**
+     * As {@link #since(String, Instant)} for many participants in a handful of queries, for a sweep;
+     * every participant asked for has an entry, empty when nothing is stored.
+     */
+    public Map<String, Facts> since(Collection<String> participantIds, Instant from) {
+        return read(participantIds, from, null);
+    }
+
+    private Map<String, Facts> read(Collection<String> participantIds, Instant from, Instant knownBy) {
+        Query query = new Query(participantIds.toArray(String[]::new), Timestamp.from(from),
+                knownBy == null ? null : Timestamp.from(knownBy));
+        Map<String, List<CheckIn>> checkIns = query.grouped("SELECT * FROM check_in WHERE recorded_at >= :from",
+                "recorded_at DESC, received_at DESC", FactHistory::checkIn);
+        // Every report of every session, oldest report first, so that the last one of a session stands.
+        Map<String, List<Attendance>> attendance = query.grouped(
+                "SELECT * FROM attendance WHERE scheduled_at >= :from", "seq", FactHistory::attendance);
+        Map<String, List<Phq9>> phq9 = query.screenings("PHQ9", FactHistory::phq9);
+        Map<String, List<Bam>> bam = query.screenings("BAM", FactHistory::bam);
+        Map<String, List<DrugScreen>> drugScreens = query.screenings("DRUG_SCREEN", FactHistory::drugScreen);
+        Map<String, List<PeerConcern>> concerns = query.grouped(
+                "SELECT * FROM peer_concern WHERE observed_at >= :from", "observed_at DESC", FactHistory::peerConcern);
+        // The last check-in ever is the window's latest, when the window has one; only the others are looked up.
+        String[] silent = participantIds.stream().filter(id -> !checkIns.containsKey(id)).toArray(String[]::new);
+        Map<String, List<CheckIn>> last = silent.length == 0 ? Map.of()
+                : new Query(silent, query.from, query.known).grouped("SELECT DISTINCT ON (participant_id) *"
+                        + " FROM check_in WHERE true", "recorded_at DESC", FactHistory::checkIn);
+        Map<String, Facts> facts = new LinkedHashMap<>();
+        for (String id : participantIds) {
+            facts.put(id, new Facts(checkIns.getOrDefault(id, List.of()), attendance.getOrDefault(id, List.of()),
+                    phq9.getOrDefault(id, List.of()), bam.getOrDefault(id, List.of()),
+                    drugScreens.getOrDefault(id, List.of()), concerns.getOrDefault(id, List.of()),
+                    checkIns.getOrDefault(id, last.getOrDefault(id, List.of())).stream().findFirst()));
+        }
+        return facts;
+    }
+
+    /** One read of one kind of fact for the participants, grouped by participant in the order given. */
+    private final class Query {
+
+        private final String[] ids;
+        private final Timestamp from;
+        private final Timestamp known;
+
+        Query(String[] ids, Timestamp from, Timestamp known) {
+            this.ids = ids;
+            this.from = from;
+            this.known = known;
+        }
+
+        <T> Map<String, List<T>> grouped(String select, String order, RowMapper<T> mapper) {
+            return grouped(select, order, mapper, null);
+        }
+
+        <T> Map<String, List<T>> grouped(String select, String order, RowMapper<T> mapper, String instrument) {
+            Map<String, List<T>> grouped = new HashMap<>();
+            jdbc.sql(select + " AND participant_id = ANY (:ids)" + KNOWN + " ORDER BY participant_id, " + order)
+                    .param("ids", ids).param("from", from).param("known", known).param("instrument", instrument)
+                    .query(rs -> {
+                        grouped.computeIfAbsent(rs.getString("participant_id"), id -> new ArrayList<>())
+                                .add(mapper.mapRow(rs, 0));
+                    });
+            return grouped;
+        }
+
+        <T> Map<String, List<T>> screenings(String instrument, RowMapper<T> mapper) {
+            return grouped("SELECT * FROM screening WHERE instrument = :instrument AND recorded_at >= :from",
+                    "recorded_at DESC", mapper, instrument);
+        }
     }
 
     private static final String KNOWN = " AND (CAST(:known AS timestamptz) IS NULL OR received_at <= :known)";
 
-    private List<CheckIn> checkIns(String participantId, Timestamp from, Timestamp known) {
-        return jdbc.sql("SELECT * FROM check_in WHERE participant_id = :p AND recorded_at >= :from" + KNOWN
-                        + " ORDER BY recorded_at DESC, received_at DESC")
-                .param("p", participantId).param("from", from).param("known", known)
-                .query(FactHistory::checkIn).list();
+    private static Attendance attendance(ResultSet rs, int row) throws SQLException {
+        return new Attendance(rs.getString("id"), rs.getString("participant_id"), instant(rs, "scheduled_at"), 0,
+                rs.getString("session_id"), rs.getString("group_id"), SessionType.valueOf(rs.getString("session_type")),
+                AttendanceStatus.valueOf(rs.getString("status")));
     }
 
-    private Optional<CheckIn> lastCheckIn(String participantId, Timestamp known) {
-        return jdbc.sql("SELECT * FROM check_in WHERE participant_id = :p" + KNOWN
-                        + " ORDER BY recorded_at DESC LIMIT 1")
-                .param("p", participantId).param("known", known)
-                .query(FactHistory::checkIn).optional();
-    }
-
-    /** Every report of every session, oldest report first, so that the last one of a session stands. */
-    private List<Attendance> attendance(String participantId, Timestamp from, Timestamp known) {
-        return jdbc.sql("SELECT * FROM attendance WHERE participant_id = :p AND scheduled_at >= :from" + KNOWN
-                        + " ORDER BY seq")
-                .param("p", participantId).param("from", from).param("known", known)
-                .query((rs, row) -> new Attendance(rs.getString("id"), rs.getString("participant_id"),
-                        instant(rs, "scheduled_at"), 0, rs.getString("session_id"), rs.getString("group_id"),
-                        SessionType.valueOf(rs.getString("session_type")),
-                        AttendanceStatus.valueOf(rs.getString("status"))))
-                .list();
-    }
-
-    private <T> List<T> screenings(String participantId, Timestamp from, Timestamp known, String instrument,
-            org.springframework.jdbc.core.RowMapper<T> mapper) {
-        return jdbc.sql("SELECT * FROM screening WHERE participant_id = :p AND instrument = :instrument"
-                        + " AND recorded_at >= :from" + KNOWN + " ORDER BY recorded_at DESC")
-                .param("p", participantId).param("instrument", instrument).param("from", from).param("known", known)
-                .query(mapper).list();
-    }
-
-    private List<PeerConcern> peerConcerns(String participantId, Timestamp from, Timestamp known) {
-        return jdbc.sql("SELECT * FROM peer_concern WHERE participant_id = :p AND observed_at >= :from" + KNOWN
-                        + " ORDER BY observed_at DESC")
-                .param("p", participantId).param("from", from).param("known", known)
-                .query((rs, row) -> new PeerConcern(rs.getString("id"), rs.getString("participant_id"),
-                        instant(rs, "observed_at"), ConcernLevel.valueOf(rs.getString("level")),
-                        rs.getString("reported_by")))
-                .list();
+    private static PeerConcern peerConcern(ResultSet rs, int row) throws SQLException {
+        return new PeerConcern(rs.getString("id"), rs.getString("participant_id"), instant(rs, "observed_at"),
+                ConcernLevel.valueOf(rs.getString("level")), rs.getString("reported_by"));
     }
 
     private static CheckIn checkIn(ResultSet rs, int row) throws SQLException {

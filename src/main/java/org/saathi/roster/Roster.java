@@ -49,20 +49,28 @@ public class Roster {
     }
 
     public Optional<ParticipantContext> context(String participantId) {
-        return jdbc.sql("""
+        return contexts(List.of(participantId)).values().stream().findFirst();
+    }
+
+    /** The contexts of many participants at once, for a sweep; those that do not exist are left out. */
+    public Map<String, ParticipantContext> contexts(Collection<String> participantIds) {
+        Map<String, ParticipantContext> contexts = new LinkedHashMap<>();
+        jdbc.sql("""
                         SELECT p.*, coalesce(array_agg(s.id ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}')
                             AS programme_supervisors
                         FROM participant p
                         LEFT JOIN staff s ON s.programme_id = p.programme_id AND 'SUPERVISOR' = ANY (s.roles)
-                        WHERE p.id = :id GROUP BY p.id""")
-                .param("id", participantId)
-                .query((rs, row) -> new ParticipantContext(rs.getString("id"), rs.getString("programme_id"),
-                        ParticipantStatus.valueOf(rs.getString("status")), rs.getBoolean("expects_daily_check_in"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("peer_mentor_id"),
-                        rs.getString("counsellor_id"), Optional.ofNullable(rs.getString("supervisor_id")),
-                        rs.getBoolean("share_with_peer_mentor"),
-                        List.of((String[]) rs.getArray("programme_supervisors").getArray())))
-                .optional();
+                        WHERE p.id = ANY (:ids) GROUP BY p.id ORDER BY p.id""")
+                .param("ids", participantIds.toArray(String[]::new))
+                .query(rs -> {
+                    contexts.put(rs.getString("id"), new ParticipantContext(rs.getString("id"),
+                            rs.getString("programme_id"), ParticipantStatus.valueOf(rs.getString("status")),
+                            rs.getBoolean("expects_daily_check_in"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getString("peer_mentor_id"), rs.getString("counsellor_id"),
+                            Optional.ofNullable(rs.getString("supervisor_id")), rs.getBoolean("share_with_peer_mentor"),
+                            List.of((String[]) rs.getArray("programme_supervisors").getArray())));
+                });
+        return contexts;
     }
 
     /** The programme's thresholds that differ from the rule set's defaults. */

@@ -2,7 +2,13 @@ package org.saathi.rules;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.saathi.alert.SweepSettings;
 import org.saathi.roster.ParticipantStatus;
@@ -55,20 +61,59 @@ class EvaluationSweep {
         }
     }
 
-    /** Sweeps this instance's share of the current round; answers how many participants it evaluated. */
+    /**
+     * Sweeps this instance's share of the current round, with several workers that claim batches
+     * side by side (the database works on one while the rules run on another); answers how many
+     * participants it evaluated.
+     */
     int sweepRound() {
         long round = clock.instant().getEpochSecond() / Math.max(1, settings.evaluationEvery().toSeconds());
+        if (settings.evaluationWorkers() == 1) {
+            return sweepShare(round);
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(settings.evaluationWorkers(),
+                runnable -> new Thread(runnable, "saathi-sweep-worker"));
+        try {
+            List<Future<Integer>> shares = new ArrayList<>();
+            for (int worker = 0; worker < settings.evaluationWorkers(); worker++) {
+                shares.add(workers.submit(() -> sweepShare(round)));
+            }
+            int swept = 0;
+            for (Future<Integer> share : shares) {
+                swept += share.get();
+            }
+            return swept;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("an evaluation sweep worker failed", failed.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private int sweepShare(long round) {
         int swept = 0;
         int idle = 0;
+        String after = "";
         while (idle < 20) {
-            List<String> claimed = claim(round);
-            for (String participantId : claimed) {
+            List<String> claimed = claim(round, after);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            // Read and evaluated for the whole batch at once; only those with news are locked and written.
+            List<String> withNews = claimed.isEmpty() ? List.of() : evaluation.withNews(claimed, now);
+            log.debug("Round {}: {} of {} claimed participants have news", round, withNews.size(), claimed.size());
+            for (String participantId : withNews) {
                 transactions.executeWithoutResult(status -> evaluateIfActive(participantId,
-                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+                        clock.instant().truncatedTo(ChronoUnit.MICROS)));
             }
             swept += claimed.size();
             if (!claimed.isEmpty()) {
                 idle = 0;
+                after = claimed.get(claimed.size() - 1);
+            } else if (!after.isEmpty()) {
+                // Past the end: once more from the start, for any batch another instance gave back.
+                after = "";
             } else if (unclaimed(round) == 0) {
                 break;
             } else {
@@ -95,18 +140,25 @@ class EvaluationSweep {
         }
     }
 
-    /** Claims a batch for this instance: a participant marked with this round is someone else's or done. */
-    List<String> claim(long round) {
+    /**
+     * Claims a batch for this instance: a participant marked with this round is someone else's or
+     * done. Claims walk the participants in id order from {@code after}, so that a round costs one
+     * pass over them rather than one per batch.
+     */
+    List<String> claim(long round, String after) {
+        // Answered in the database's order of ids, so that the last one is where the next claim starts.
         return transactions.execute(status -> jdbc.sql("""
-                        INSERT INTO sweep_mark (participant_id, round)
-                        SELECT p.id, :round FROM participant p
-                        WHERE p.status = 'ACTIVE' AND NOT EXISTS (
-                            SELECT 1 FROM sweep_mark m WHERE m.participant_id = p.id AND m.round >= :round)
-                        ORDER BY p.id LIMIT :batch
-                        ON CONFLICT (participant_id) DO UPDATE SET round = excluded.round
-                            WHERE sweep_mark.round < excluded.round
-                        RETURNING participant_id""")
-                .param("round", round).param("batch", settings.batch())
+                        WITH claimed AS (
+                            INSERT INTO sweep_mark (participant_id, round)
+                            SELECT p.id, :round FROM participant p
+                            WHERE p.status = 'ACTIVE' AND p.id > :after AND NOT EXISTS (
+                                SELECT 1 FROM sweep_mark m WHERE m.participant_id = p.id AND m.round >= :round)
+                            ORDER BY p.id LIMIT :batch
+                            ON CONFLICT (participant_id) DO UPDATE SET round = excluded.round
+                                WHERE sweep_mark.round < excluded.round
+                            RETURNING participant_id)
+                        SELECT participant_id FROM claimed ORDER BY participant_id""")
+                .param("round", round).param("after", after).param("batch", settings.batch())
                 .query(String.class).list());
     }
 

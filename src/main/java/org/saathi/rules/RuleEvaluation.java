@@ -6,14 +6,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.saathi.alert.Alerts;
+import org.saathi.alert.Finding;
 import org.saathi.facts.OpenAlert;
 import org.saathi.ingest.Evaluation;
 import org.saathi.ingest.FactHistory;
 import org.saathi.ingest.FactRecorded;
 import org.saathi.ingest.RaisedAlert;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.ParticipantStatus;
 import org.saathi.roster.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,14 +82,43 @@ class RuleEvaluation implements Evaluation {
     private List<RaisedAlert> evaluateWith(CompiledRuleSet set, String participantId, Instant now) {
         ParticipantContext participant = roster.context(participantId)
                 .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
-        Map<String, Double> thresholds = new HashMap<>(set.thresholds());
-        roster.thresholdOverrides(participant.programmeId()).forEach((key, value) -> {
-            if (thresholds.containsKey(key)) {
-                thresholds.put(key, value);
-            }
-        });
         FactHistory.Facts facts = history.since(participantId, now.minus(set.window()));
-        List<OpenAlert> open = alerts.open(participantId);
+        List<Finding> findings = findings(set, participant, thresholds(set, participant.programmeId(), new HashMap<>()),
+                facts, alerts.open(participantId), now);
+        findings.forEach(finding -> metrics.signal(finding.ruleId()));
+        return alerts.apply(participant, findings, set.version(), now);
+    }
+
+    /**
+     * Of these participants, those whose evaluation now would change their alerts. Read in a few
+     * queries for all of them, without locks, and evaluated in memory: most participants in a sweep
+     * have nothing new, and only those who have are then evaluated one by one under their lock.
+     */
+    List<String> withNews(List<String> participantIds, Instant now) {
+        CompiledRuleSet set = rules.current();
+        Map<String, ParticipantContext> participants = roster.contexts(participantIds);
+        Map<String, FactHistory.Facts> facts = history.since(participants.keySet(), now.minus(set.window()));
+        Alerts.Known known = alerts.known(participants.keySet());
+        Map<String, Map<String, Double>> thresholds = new ConcurrentHashMap<>();
+        return participants.values().parallelStream()
+                .filter(participant -> participant.status() == ParticipantStatus.ACTIVE)
+                .filter(participant -> {
+                    try {
+                        return alerts.hasNews(participant, findings(set, participant,
+                                thresholds(set, participant.programmeId(), thresholds),
+                                facts.get(participant.id()), known.openOf(participant.id()), now), known);
+                    } catch (RuntimeException failure) {
+                        // Evaluated again on its own, where a failure is logged with the participant.
+                        return true;
+                    }
+                })
+                .map(ParticipantContext::id)
+                .sorted()
+                .toList();
+    }
+
+    private List<Finding> findings(CompiledRuleSet set, ParticipantContext participant, Map<String, Double> thresholds,
+            FactHistory.Facts facts, List<OpenAlert> open, Instant now) {
         CompiledRuleSet.Evaluated evaluated = set.evaluate(new EvaluationInput(participant, now, thresholds,
                 facts.checkIns(), facts.attendance(), facts.phq9(), facts.bam(), facts.drugScreens(),
                 facts.peerConcerns(), facts.lastCheckIn(), open));
@@ -94,7 +126,20 @@ class RuleEvaluation implements Evaluation {
             log.error("Rule set {}: no escalation rule took up {}; sent to counsellor and supervisor instead",
                     set.version(), evaluated.unescalated());
         }
-        evaluated.findings().forEach(finding -> metrics.signal(finding.ruleId()));
-        return alerts.apply(participant, evaluated.findings(), set.version(), now);
+        return evaluated.findings();
+    }
+
+    /** The rule set's thresholds with the programme's own values, remembered per programme in {@code cache}. */
+    private Map<String, Double> thresholds(CompiledRuleSet set, String programmeId,
+            Map<String, Map<String, Double>> cache) {
+        return cache.computeIfAbsent(programmeId, programme -> {
+            Map<String, Double> thresholds = new HashMap<>(set.thresholds());
+            roster.thresholdOverrides(programme).forEach((key, value) -> {
+                if (thresholds.containsKey(key)) {
+                    thresholds.put(key, value);
+                }
+            });
+            return thresholds;
+        });
     }
 }

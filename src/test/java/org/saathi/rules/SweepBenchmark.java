@@ -62,9 +62,10 @@ public final class SweepBenchmark {
     /** Participants and their history, made by the database itself: the benchmark measures the sweep. */
     private static void generate(JdbcClient jdbc, int participants) {
         jdbc.sql("""
-                INSERT INTO staff (id, name, roles, programme_id, created_at, updated_at) VALUES
-                    ('bench-mentor', 'Mentor', '{PEER_MENTOR}', 'default', now(), now()),
-                    ('bench-counsellor', 'Counsellor', '{COUNSELLOR}', 'default', now(), now())""").update();
+                INSERT INTO staff (id, name, email, roles, programme_id, created_at, updated_at) VALUES
+                    ('bench-mentor', 'Mentor', 'mentor@example.org', '{PEER_MENTOR}', 'default', now(), now()),
+                    ('bench-counsellor', 'Counsellor', 'counsellor@example.org', '{COUNSELLOR}', 'default', now(),
+                        now())""").update();
         jdbc.sql("""
                 INSERT INTO participant (id, display_name, programme_id, peer_mentor_id, counsellor_id, timezone,
                     status, share_with_peer_mentor, expects_daily_check_in, created_at, updated_at)
