@@ -1,5 +1,6 @@
 package org.saathi.security;
 
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -53,9 +55,10 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> {
                     for (ApiAccess.Rule rule : ApiAccess.RULES) {
-                        requests.requestMatchers(rule.method(), rule.patternArray()).hasAnyAuthority(rule.authorities());
+                        requests.requestMatchers(rule.method(), rule.patternArray())
+                                .hasAnyAuthority(rule.authorities());
                     }
-                    // Anything not named in ApiAccess is refused, so a new endpoint is closed until its rule is written.
+                    // Anything ApiAccess does not name is refused: a new endpoint is closed until its rule is written.
                     requests.anyRequest().denyAll();
                 })
                 .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))
@@ -107,17 +110,26 @@ class SecurityConfiguration {
     SecurityFilterChain documents(HttpSecurity http, ProblemWriter problems, LoginSettings settings,
             Accounts accounts, Clock clock) throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
+        RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(GET, "/swagger-ui.html"),
+                PathPatternRequestMatcher.pathPattern(GET, "/swagger-ui/**"));
+        // Only a person's browser is brought back after signing in; a script asking for the document
+        // gets its 401 and no session.
+        HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
+        returnAfterLogin.setRequestMatcher(swaggerUi);
         http.securityMatcher(API_DOCUMENTS)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(STAFF))
                 .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(IdleSessions::signIn, new OrRequestMatcher(
-                                PathPatternRequestMatcher.pathPattern("/swagger-ui/**"),
-                                PathPatternRequestMatcher.pathPattern("/swagger-ui.html")))
+                        .defaultAuthenticationEntryPointFor(IdleSessions::signIn, swaggerUi)
                         .defaultAuthenticationEntryPointFor(entryPoints, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(entryPoints))
+                .requestCache(cache -> cache.requestCache(returnAfterLogin))
+                // Swagger UI keeps to the staff page's policy: its scripts and styles are files it serves itself.
+                // Only its top bar breaks the policy (the logo carries an inline <style>), and that bar's
+                // "Explore" box would load any URL's document besides, so it is left out
+                // (springdoc.swagger-ui.layout=BaseLayout) rather than the policy loosened.
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCUMENTS_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(form -> form.disable())
@@ -127,12 +139,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static final String[] API_DOCUMENTS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**"};
-
-    private static final String API_DOCUMENTS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    private static final String[] API_DOCUMENTS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
      * The staff page: a login form and a session that ends after a quiet spell; no script or style

@@ -52,6 +52,7 @@ class OpenApiDocumentTests {
         Api.Reply reply = fixtures.as(mentor).get("/v3/api-docs");
         assertThat(reply.status()).as("document for a peer mentor: %s", reply).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
+        assertThat(reply.header("Set-Cookie")).as("HTTP Basic needs no session").isNull();
         document = reply.json();
     }
 
@@ -75,6 +76,9 @@ class OpenApiDocumentTests {
                 .doesNotContain("/alerts", "/alerts/{id}", "/login", "/admin/staff", "/error");
         assertThat(documentedOperations()).as("no operation the service does not serve")
                 .isSubsetOf(servedApiOperations());
+        Api.Reply yaml = fixtures.as(mentor).get("/v3/api-docs.yaml");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.body()).contains("openapi: 3.1").contains("/api/v1/check-ins:");
     }
 
     @Test
@@ -109,7 +113,8 @@ class OpenApiDocumentTests {
         assertThat(security("POST", "/api/v1/check-ins/batch")).containsExactly("bearer[ingest]");
         assertThat(security("POST", "/api/v1/peer-concerns"))
                 .containsExactly("basic[ADMIN, COUNSELLOR, PEER_MENTOR, SUPERVISOR]", "bearer[ingest]");
-        assertThat(security("GET", "/api/v1/alerts")).containsExactly("basic[ADMIN, COUNSELLOR, PEER_MENTOR, SUPERVISOR]");
+        assertThat(security("GET", "/api/v1/alerts"))
+                .containsExactly("basic[ADMIN, COUNSELLOR, PEER_MENTOR, SUPERVISOR]");
         assertThat(security("POST", "/api/v1/alerts/{id}/resolve")).containsExactly("basic[COUNSELLOR, SUPERVISOR]");
         assertThat(security("PUT", "/api/v1/participants/{id}")).containsExactly("basic[ADMIN]", "bearer[roster]");
         assertThat(security("POST", "/api/v1/api-keys")).containsExactly("basic[ADMIN]");
@@ -130,10 +135,11 @@ class OpenApiDocumentTests {
 
     @Test
     void anonymousReadersAreRefused() {
-        for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config")) {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config")) {
             Api.Reply reply = fixtures.anonymous().get(path);
             assertProblem(reply, 401);
             assertThat(reply.header("WWW-Authenticate")).contains("Basic");
+            assertThat(reply.header("Set-Cookie")).as("a script is given no session").isNull();
             assertThat(reply.body()).doesNotContain("/api/v1/");
         }
         assertProblem(fixtures.anonymous().basic(mentor, "not-the-password-at-all").get("/v3/api-docs"), 401);
@@ -159,7 +165,7 @@ class OpenApiDocumentTests {
         HttpResponse<String> ui = page.get("/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("script-src 'self';").doesNotContain("unsafe-eval").doesNotContain("*");
+                .contains("script-src 'self';", "style-src 'self';").doesNotContain("unsafe").doesNotContain("*");
     }
 
     /** "GET /api/v1/alerts/{}" for each method of each handler mapping under /api/. */
