@@ -63,7 +63,8 @@ class AlertLifecycleController {
     }
 
     @PostMapping("/snooze")
-    @Operation(operationId = "snoozeAlert", summary = "Snooze an alert until a time, at most 30 days ahead, with a reason")
+    @Operation(operationId = "snoozeAlert",
+            summary = "Snooze an alert until a time, at most 30 days ahead, with a reason")
     @ApiResponse(responseCode = "200", description = "The alert as it now stands.")
     @ApiResponse(responseCode = "404", description = "No such alert in your caseload.")
     @ApiResponse(responseCode = "409", description = "A CRITICAL alert is never snoozed "

@@ -35,7 +35,8 @@ class ParticipantTimelineController {
     }
 
     @GetMapping("/api/v1/participants/{id}/timeline")
-    @Operation(operationId = "getParticipantTimeline", summary = "A participant's facts, signals and alerts in time order",
+    @Operation(operationId = "getParticipantTimeline",
+            summary = "A participant's facts, signals and alerts in time order",
             description = "The last 28 days unless `from` and `to` ask for another period (at most 366 days).")
     @ApiResponse(responseCode = "200", description = "The timeline; `truncated` when the period holds too much.")
     @ApiResponse(responseCode = "404", description = "No such participant in your caseload.")

@@ -61,7 +61,8 @@ class IngestController {
     @ApiResponse(responseCode = "409", description = "The participant is discharged "
             + "(`urn:saathi:problem:participant-discharged`).")
     @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
-            + "(`urn:saathi:problem:idempotency-key-reused`), or the group is unknown (`urn:saathi:problem:unknown-reference`).")
+            + "(`urn:saathi:problem:idempotency-key-reused`), or the group is unknown "
+            + "(`urn:saathi:problem:unknown-reference`).")
     ResponseEntity<?> attendance(@Valid @RequestBody AttendanceRequest request, Authentication authentication,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Caller caller = Caller.of(authentication);
@@ -70,7 +71,8 @@ class IngestController {
     }
 
     @PostMapping("/screenings")
-    @Operation(operationId = "recordScreening", summary = "Record a screening (PHQ-9, BAM, drug screen); the answer has the computed scores")
+    @Operation(operationId = "recordScreening",
+            summary = "Record a screening (PHQ-9, BAM, drug screen); the answer has the computed scores")
     @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
             content = @Content(schema = @Schema(implementation = FactResponse.class)))
     @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "

@@ -45,7 +45,8 @@ class RulesController {
     }
 
     @GetMapping
-    @Operation(operationId = "getRules", summary = "The active rule set: version, and its rules with ids, names and files")
+    @Operation(operationId = "getRules",
+            summary = "The active rule set: version, and its rules with ids, names and files")
     RuleSetView active() {
         return RuleSetView.of(rules.current());
     }

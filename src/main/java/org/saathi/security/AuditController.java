@@ -26,7 +26,8 @@ class AuditController {
     }
 
     @GetMapping
-    @Operation(operationId = "listAudit", summary = "The audit log, newest first, by actor, participant, action and time")
+    @Operation(operationId = "listAudit",
+            summary = "The audit log, newest first, by actor, participant, action and time")
     Audit.Page list(@RequestParam(required = false) String actor,
             @RequestParam(required = false) String participantId,
             @RequestParam(required = false) String action,
