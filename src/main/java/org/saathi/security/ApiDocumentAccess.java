@@ -3,7 +3,6 @@ package org.saathi.security;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -53,7 +52,7 @@ class ApiDocumentAccess implements OpenApiCustomizer {
         operation.getResponses().putIfAbsent("401", ApiDocuments.problem(
                 "No credentials, or wrong ones. The answer's `WWW-Authenticate` names Basic and Bearer."));
         operation.getResponses().putIfAbsent("403", ApiDocuments.problem(
-                "Signed in, but not allowed: only " + who + "."));
+                "Signed in, but not allowed: this is for " + who + "."));
     }
 
     private static String who(ApiAccess.Rule rule) {
@@ -67,6 +66,6 @@ class ApiDocumentAccess implements OpenApiCustomizer {
     }
 
     private static List<String> sorted(Set<?> names) {
-        return names.stream().map(Object::toString).sorted().collect(Collectors.toList());
+        return names.stream().map(Object::toString).sorted().toList();
     }
 }
