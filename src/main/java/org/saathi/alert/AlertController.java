@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.saathi.security.Caller;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Alerts for staff: newest first, within their caseload; another caseload's alert is not found. */
 @RestController
 @RequestMapping("/api/v1/alerts")
+@Tag(name = "Alerts", description = "Alerts for staff, within their caseload")
 class AlertController {
 
     private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
@@ -31,6 +35,8 @@ class AlertController {
     }
 
     @GetMapping
+    @Operation(operationId = "listAlerts", summary = "Alerts, newest first (or most severe first)",
+            description = "Peer mentors and counsellors see their caseload only.")
     AlertViews.Page list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String participantId,
@@ -61,6 +67,11 @@ class AlertController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAlert", summary = "An alert in detail",
+            description = "Rule ids and names, rule set version, explanation, evidence facts, recipients and why, "
+                    + "notifications and their delivery state, history.")
+    @ApiResponse(responseCode = "200", description = "The alert.")
+    @ApiResponse(responseCode = "404", description = "No such alert in your caseload.")
     AlertViews.Detail detail(@PathVariable String id, Authentication authentication) {
         UUID alertId = parse(id);
         return queries.view(Caller.of(authentication), alertId)

@@ -2,6 +2,9 @@ package org.saathi.alert;
 
 import java.time.OffsetDateTime;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Acknowledge, resolve and snooze; each answers the alert as it now stands. */
 @RestController
 @RequestMapping(path = "/api/v1/alerts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Alerts")
 class AlertLifecycleController {
 
     private final AlertLifecycle lifecycle;
@@ -36,6 +40,11 @@ class AlertLifecycleController {
     }
 
     @PostMapping("/acknowledge")
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert, with an optional note")
+    @ApiResponse(responseCode = "200", description = "The alert as it now stands.")
+    @ApiResponse(responseCode = "404", description = "No such alert in your caseload.")
+    @ApiResponse(responseCode = "409", description = "The alert is no longer open "
+            + "(`urn:saathi:problem:alert-state`).")
     AlertViews.Detail acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) Acknowledgement request,
             Authentication authentication) {
         return lifecycle.acknowledge(Caller.of(authentication), AlertController.parse(id),
@@ -43,6 +52,10 @@ class AlertLifecycleController {
     }
 
     @PostMapping("/resolve")
+    @Operation(operationId = "resolveAlert", summary = "Resolve an alert with an outcome")
+    @ApiResponse(responseCode = "200", description = "The alert as it now stands.")
+    @ApiResponse(responseCode = "404", description = "No such alert in your caseload.")
+    @ApiResponse(responseCode = "409", description = "Already resolved (`urn:saathi:problem:alert-state`).")
     AlertViews.Detail resolve(@PathVariable String id, @Valid @RequestBody Resolution request,
             Authentication authentication) {
         return lifecycle.resolve(Caller.of(authentication), AlertController.parse(id), request.outcome(),
@@ -50,6 +63,12 @@ class AlertLifecycleController {
     }
 
     @PostMapping("/snooze")
+    @Operation(operationId = "snoozeAlert",
+            summary = "Snooze an alert until a time, at most 30 days ahead, with a reason")
+    @ApiResponse(responseCode = "200", description = "The alert as it now stands.")
+    @ApiResponse(responseCode = "404", description = "No such alert in your caseload.")
+    @ApiResponse(responseCode = "409", description = "A CRITICAL alert is never snoozed "
+            + "(`urn:saathi:problem:critical-not-snoozable`), nor a resolved one (`urn:saathi:problem:alert-state`).")
     AlertViews.Detail snooze(@PathVariable String id, @Valid @RequestBody SnoozeRequest request,
             Authentication authentication) {
         return lifecycle.snooze(Caller.of(authentication), AlertController.parse(id), request.until().toInstant(),

@@ -4,18 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.saathi.notify.Outbox;
 
-/** Alerts as the API shows them (SPEC §6). */
+/** Alerts as the API shows them (SPEC §6); named in the API documents apart from the audit log's pages. */
 public final class AlertViews {
 
     private AlertViews() {
     }
 
+    @Schema(name = "AlertSummary")
     public record Summary(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
             Instant raisedAt, Instant ackDueAt) {
     }
 
+    @Schema(name = "AlertPage")
     public record Page(List<Summary> items, int page, int size, long total) {
     }
 
@@ -26,6 +29,7 @@ public final class AlertViews {
     }
 
     /** Something that happened to an alert, for a participant's timeline. */
+    @Schema(name = "AlertEvent")
     public record Event(UUID alertId, String ruleId, String ruleName, String severity, Instant at, String action) {
     }
 
@@ -37,6 +41,7 @@ public final class AlertViews {
             String outcome, Instant snoozedUntil, int escalationStep) {
     }
 
+    @Schema(name = "AlertDetail")
     public record Detail(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
             Instant raisedAt, Instant ackDueAt, Instant updatedAt, String ruleSetVersion, String explanation,
             Handling handling, List<Evidence> evidence, List<RecipientView> recipients,

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.saathi.security.Caller;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/participants/{id}/timeline}: the last 28 days unless a period is asked for. */
 @RestController
+@Tag(name = "Participants")
 class ParticipantTimelineController {
 
     record TimelineResponse(String participantId, Instant from, Instant to, List<ParticipantTimeline.Item> items,
@@ -31,6 +35,11 @@ class ParticipantTimelineController {
     }
 
     @GetMapping("/api/v1/participants/{id}/timeline")
+    @Operation(operationId = "getParticipantTimeline",
+            summary = "A participant's facts, signals and alerts in time order",
+            description = "The last 28 days unless `from` and `to` ask for another period (at most 366 days).")
+    @ApiResponse(responseCode = "200", description = "The timeline; `truncated` when the period holds too much.")
+    @ApiResponse(responseCode = "404", description = "No such participant in your caseload.")
     TimelineResponse timeline(@PathVariable String id, @RequestParam(required = false) OffsetDateTime from,
             @RequestParam(required = false) OffsetDateTime to, Authentication authentication) {
         ExternalIds.require("id", id);

@@ -1,6 +1,6 @@
 /**
  * What every endpoint shares: RFC 9457 problem responses for every kind of bad request, the
- * external id rule, and the request body size limit. Integrations can rely on one error shape
- * whichever feature answered.
+ * external id rule, the request body size limit, and the API documents that describe them.
+ * Integrations can rely on one error shape whichever feature answered.
  */
 package org.saathi.api;

@@ -1,5 +1,10 @@
 package org.saathi.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.saathi.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** 201 for a new fact, 200 with {@code duplicate: true} for one received before. */
 @RestController
 @RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Facts", description = "Check-ins, attendance, screenings and peer concerns from integrations")
 class IngestController {
 
     private final Ingestion ingestion;
@@ -26,6 +32,17 @@ class IngestController {
     }
 
     @PostMapping("/check-ins")
+    @Operation(operationId = "recordCheckIn", summary = "Record a daily check-in")
+    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
+            + "the same participant, time and source): the first answer, with `duplicate: true`.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "404", description = "No such participant.")
+    @ApiResponse(responseCode = "409", description = "The participant is discharged "
+            + "(`urn:saathi:problem:participant-discharged`).")
+    @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
+            + "(`urn:saathi:problem:idempotency-key-reused`).")
     ResponseEntity<?> checkIn(@Valid @RequestBody CheckInRequest request, Authentication authentication,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Caller caller = Caller.of(authentication);
@@ -34,6 +51,18 @@ class IngestController {
     }
 
     @PostMapping("/attendance")
+    @Operation(operationId = "recordAttendance", summary = "Record attendance at a session")
+    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
+            + "the same participant, time and source): the first answer, with `duplicate: true`.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "404", description = "No such participant.")
+    @ApiResponse(responseCode = "409", description = "The participant is discharged "
+            + "(`urn:saathi:problem:participant-discharged`).")
+    @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
+            + "(`urn:saathi:problem:idempotency-key-reused`), or the group is unknown "
+            + "(`urn:saathi:problem:unknown-reference`).")
     ResponseEntity<?> attendance(@Valid @RequestBody AttendanceRequest request, Authentication authentication,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Caller caller = Caller.of(authentication);
@@ -42,6 +71,18 @@ class IngestController {
     }
 
     @PostMapping("/screenings")
+    @Operation(operationId = "recordScreening",
+            summary = "Record a screening (PHQ-9, BAM, drug screen); the answer has the computed scores")
+    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
+            + "the same participant, time and source): the first answer, with `duplicate: true`.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "404", description = "No such participant.")
+    @ApiResponse(responseCode = "409", description = "The participant is discharged "
+            + "(`urn:saathi:problem:participant-discharged`).")
+    @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
+            + "(`urn:saathi:problem:idempotency-key-reused`).")
     ResponseEntity<?> screening(@Valid @RequestBody ScreeningRequest request, Authentication authentication,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Caller caller = Caller.of(authentication);
@@ -50,6 +91,17 @@ class IngestController {
     }
 
     @PostMapping("/peer-concerns")
+    @Operation(operationId = "recordPeerConcern", summary = "Record a peer concern")
+    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
+            + "the same participant, time and source): the first answer, with `duplicate: true`.",
+            content = @Content(schema = @Schema(implementation = FactResponse.class)))
+    @ApiResponse(responseCode = "404", description = "No such participant.")
+    @ApiResponse(responseCode = "409", description = "The participant is discharged "
+            + "(`urn:saathi:problem:participant-discharged`).")
+    @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
+            + "(`urn:saathi:problem:idempotency-key-reused`).")
     ResponseEntity<?> peerConcern(@Valid @RequestBody PeerConcernRequest request, Authentication authentication,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Caller caller = Caller.of(authentication);

@@ -3,6 +3,9 @@ package org.saathi.roster;
 import java.net.URI;
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/groups")
+@Tag(name = "Groups", description = "Therapy and peer-support groups")
 class GroupController {
 
     private final JdbcClient jdbc;
@@ -49,6 +53,10 @@ class GroupController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
+    @Operation(operationId = "putGroup", summary = "Create or update a group")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    @ApiResponse(responseCode = "200", description = "Updated.")
+    @ApiResponse(responseCode = "422", description = "No such programme (`urn:saathi:problem:unknown-reference`).")
     ResponseEntity<TherapyGroup> put(@PathVariable String id, @Valid @RequestBody GroupRequest request,
             Authentication authentication) {
         ExternalIds.require("id", id);
@@ -75,6 +83,9 @@ class GroupController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getGroup", summary = "A group")
+    @ApiResponse(responseCode = "200", description = "The group.")
+    @ApiResponse(responseCode = "404", description = "No such group.")
     TherapyGroup get(@PathVariable String id) {
         ExternalIds.require("id", id);
         return jdbc.sql("SELECT * FROM therapy_group WHERE id = :id").param("id", id)

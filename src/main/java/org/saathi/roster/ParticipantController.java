@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/participants")
+@Tag(name = "Participants", description = "Participants, their assignments and consent")
 class ParticipantController {
 
     private final ParticipantRepository participants;
@@ -71,6 +75,14 @@ class ParticipantController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
+    @Operation(operationId = "putParticipant", summary = "Create or update a participant",
+            description = "Assignments name staff who hold the matching role. Without `consent`, nothing is "
+                    + "shared with the peer mentor.")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    @ApiResponse(responseCode = "200", description = "Updated.")
+    @ApiResponse(responseCode = "422", description = "An assignment, group or programme does not match the roster "
+            + "(`urn:saathi:problem:invalid-assignment`, `urn:saathi:problem:unknown-reference`); `errors` names "
+            + "each field.")
     ResponseEntity<Participant> put(@PathVariable String id, @Valid @RequestBody ParticipantRequest request,
             Authentication authentication) {
         ExternalIds.require("id", id);
@@ -96,6 +108,9 @@ class ParticipantController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getParticipant", summary = "A participant with their assignments")
+    @ApiResponse(responseCode = "200", description = "The participant.")
+    @ApiResponse(responseCode = "404", description = "No such participant in your caseload.")
     Participant get(@PathVariable String id, Authentication authentication) {
         ExternalIds.require("id", id);
         return records.view(Caller.of(authentication), id)

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Programmes and their thresholds; a youth programme may, say, escalate after fewer absences. */
 @RestController
 @RequestMapping("/api/v1/programmes")
+@Tag(name = "Programmes", description = "Programmes and their rule thresholds")
 class ProgrammeController {
 
     private final JdbcClient jdbc;
@@ -54,6 +58,11 @@ class ProgrammeController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
+    @Operation(operationId = "putProgramme", summary = "Create or update a programme and its thresholds",
+            description = "With `thresholds`, the programme's thresholds are replaced; only thresholds the active "
+                    + "rule set defines, within their ranges.")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    @ApiResponse(responseCode = "200", description = "Updated.")
     ResponseEntity<Programme> put(@PathVariable String id, @Valid @RequestBody ProgrammeRequest request,
             Authentication authentication) {
         ExternalIds.require("id", id);
@@ -86,6 +95,9 @@ class ProgrammeController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getProgramme", summary = "A programme, its own thresholds and the effective ones")
+    @ApiResponse(responseCode = "200", description = "The programme.")
+    @ApiResponse(responseCode = "404", description = "No such programme.")
     Programme get(@PathVariable String id) {
         ExternalIds.require("id", id);
         return find(id);

@@ -7,6 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/staff")
+@Tag(name = "Staff", description = "Staff members, their roles and logins")
 class StaffController {
 
     private final StaffRepository staff;
@@ -69,6 +73,12 @@ class StaffController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
+    @Operation(operationId = "putStaff", summary = "Create or update a staff member (with `password` for a login)")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    @ApiResponse(responseCode = "200", description = "Updated.")
+    @ApiResponse(responseCode = "422", description = "A role still in use by assignments, the last admin's ADMIN "
+            + "role, or an unknown programme (`urn:saathi:problem:role-in-use`, `urn:saathi:problem:last-admin`, "
+            + "`urn:saathi:problem:unknown-reference`).")
     ResponseEntity<StaffMember> put(@PathVariable String id, @Valid @RequestBody StaffRequest request,
             Authentication authentication) {
         ExternalIds.require("id", id);
@@ -113,6 +123,9 @@ class StaffController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getStaff", summary = "A staff member")
+    @ApiResponse(responseCode = "200", description = "The staff member.")
+    @ApiResponse(responseCode = "404", description = "No such staff member.")
     StaffMember get(@PathVariable String id) {
         ExternalIds.require("id", id);
         StaffRepository.StaffRow row = staff.find(id)

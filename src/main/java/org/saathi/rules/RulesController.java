@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.saathi.api.ApiDocuments;
 import org.saathi.api.ProblemTypes;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/rules")
+@Tag(name = "Rules", description = "The active rule set")
 class RulesController {
 
     private final ActiveRuleSet rules;
@@ -38,11 +45,21 @@ class RulesController {
     }
 
     @GetMapping
+    @Operation(operationId = "getRules",
+            summary = "The active rule set: version, and its rules with ids, names and files")
     RuleSetView active() {
         return RuleSetView.of(rules.current());
     }
 
     @PostMapping("/reload")
+    @Operation(operationId = "reloadRules", summary = "Load the rule set from the server's disk",
+            description = "Compiles the rules and runs their scenario tests; only then does the new set replace the "
+                    + "active one.")
+    @ApiResponse(responseCode = "200", description = "Loaded; the new and previous versions.")
+    @ApiResponse(responseCode = "422", description = "The rule set on disk does not compile or fails a scenario; the "
+            + "active set is unchanged. `errors` names each file and line.",
+            content = @Content(mediaType = ApiDocuments.PROBLEM_JSON,
+                    schema = @Schema(ref = "#/components/schemas/" + ApiDocuments.RULE_SET_PROBLEM)))
     Reloaded reload(Authentication authentication) {
         String previous = rules.current().version();
         CompiledRuleSet loaded;

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admins create integration keys (shown once), list them and revoke them. */
 @RestController
 @RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Keys for integrations, with their scopes")
 class ApiKeyController {
 
     private final ApiKeys keys;
@@ -55,6 +59,9 @@ class ApiKeyController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "createApiKey", summary = "Create an integration key with scopes",
+            description = "The answer is the only time the key is shown; it is stored hashed.")
+    @ApiResponse(responseCode = "201", description = "Created.")
     ResponseEntity<CreatedKeyResponse> create(@Valid @RequestBody NewKey request, Authentication authentication) {
         ApiKeys.CreatedKey created = keys.create(request.name().strip(), request.scopes(),
                 Caller.of(authentication));
@@ -65,6 +72,7 @@ class ApiKeyController {
     }
 
     @GetMapping
+    @Operation(operationId = "listApiKeys", summary = "Integration keys, by name and prefix (never the keys)")
     KeyList list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
             throw ApiProblem.invalid("page", "must be 0 or more");
@@ -78,6 +86,9 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an integration key")
+    @ApiResponse(responseCode = "200", description = "Revoked; the key as it now stands.")
+    @ApiResponse(responseCode = "404", description = "No such key.")
     KeyResponse revoke(@PathVariable String id, Authentication authentication) {
         UUID keyId;
         try {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ public class Audit {
     }
 
     /** One row of the log. */
+    @Schema(name = "AuditEvent")
     public record Event(long id, Instant at, String actor, Action action, Optional<String> participantId,
             Optional<String> target, String channel, Optional<String> remoteAddress) {
     }
@@ -38,6 +40,7 @@ public class Audit {
             Optional<Instant> from, Optional<Instant> to) {
     }
 
+    @Schema(name = "AuditPage")
     public record Page(List<Event> items, int page, int size, long total) {
     }
 

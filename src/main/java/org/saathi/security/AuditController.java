@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit log for admins, newest first, filterable by actor, participant, action and time. */
 @RestController
 @RequestMapping("/api/v1/audit")
+@Tag(name = "Audit", description = "Who saw and changed what")
 class AuditController {
 
     private final Audit audit;
@@ -23,6 +26,8 @@ class AuditController {
     }
 
     @GetMapping
+    @Operation(operationId = "listAudit",
+            summary = "The audit log, newest first, by actor, participant, action and time")
     Audit.Page list(@RequestParam(required = false) String actor,
             @RequestParam(required = false) String participantId,
             @RequestParam(required = false) String action,

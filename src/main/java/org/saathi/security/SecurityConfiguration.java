@@ -2,7 +2,6 @@ package org.saathi.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
-import static org.springframework.http.HttpMethod.PUT;
 
 import java.time.Clock;
 
@@ -19,6 +18,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -50,27 +53,14 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems) throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/staff/**").hasRole("ADMIN")
-                        .requestMatchers(PUT, "/api/v1/programmes/**").hasRole("ADMIN")
-                        .requestMatchers(GET, "/api/v1/programmes/**").hasAnyAuthority(STAFF)
-                        .requestMatchers(PUT, "/api/v1/groups/**", "/api/v1/participants/**")
-                                .hasAnyAuthority("ROLE_ADMIN", "SCOPE_roster")
-                        .requestMatchers(GET, "/api/v1/groups/**").hasAnyAuthority(withRoster(STAFF))
-                        .requestMatchers(GET, "/api/v1/participants/**").hasAnyAuthority(STAFF)
-                        .requestMatchers(POST, "/api/v1/check-ins", "/api/v1/check-ins/batch", "/api/v1/attendance",
-                                "/api/v1/screenings").hasAuthority("SCOPE_ingest")
-                        .requestMatchers(POST, "/api/v1/peer-concerns").hasAnyAuthority(withIngest(STAFF))
-                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/**").hasAnyAuthority(STAFF)
-                        .requestMatchers(POST, "/api/v1/alerts/*/acknowledge").hasAnyAuthority(STAFF)
-                        .requestMatchers(POST, "/api/v1/alerts/*/resolve", "/api/v1/alerts/*/snooze")
-                                .hasAnyRole("COUNSELLOR", "SUPERVISOR")
-                        .requestMatchers(POST, "/api/v1/rules/reload").hasRole("ADMIN")
-                        .requestMatchers(GET, "/api/v1/rules").hasAnyAuthority(STAFF)
-                        .requestMatchers(GET, "/api/v1/audit").hasRole("ADMIN")
-                        // Anything not named above is refused, so a new endpoint is closed until its rule is written.
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> {
+                    for (ApiAccess.Rule rule : ApiAccess.RULES) {
+                        requests.requestMatchers(rule.method(), rule.patternArray())
+                                .hasAnyAuthority(rule.authorities());
+                    }
+                    // Anything ApiAccess does not name is refused: a new endpoint is closed until its rule is written.
+                    requests.anyRequest().denyAll();
+                })
                 .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints)
                         .accessDeniedHandler(entryPoints))
@@ -109,11 +99,55 @@ class SecurityConfiguration {
     }
 
     /**
+     * The API documents ({@code /v3/api-docs} and Swagger UI) are for staff: by HTTP Basic, as a tool
+     * or script reads them, or with the staff page's session, as a person does. They hold nobody's
+     * data, but they are a map of the API, so they are not for anyone who happens to reach the port
+     * (SPEC §7). Without a login, Swagger UI sends the browser to the login page and comes back after
+     * it; the document itself answers 401, like the API.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain documents(HttpSecurity http, ProblemWriter problems, LoginSettings settings,
+            Accounts accounts, Clock clock) throws Exception {
+        ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
+        RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(GET, "/swagger-ui.html"),
+                PathPatternRequestMatcher.pathPattern(GET, "/swagger-ui/**"));
+        // Only a person's browser is brought back after signing in; a script asking for the document
+        // gets its 401 and no session.
+        HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
+        returnAfterLogin.setRequestMatcher(swaggerUi);
+        http.securityMatcher(API_DOCUMENTS)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(STAFF))
+                .httpBasic(basic -> basic.realmName("Saathi").authenticationEntryPoint(entryPoints))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(IdleSessions::signIn, swaggerUi)
+                        .defaultAuthenticationEntryPointFor(entryPoints, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(entryPoints))
+                .requestCache(cache -> cache.requestCache(returnAfterLogin))
+                // Swagger UI keeps to the staff page's policy: its scripts and styles are files it serves itself.
+                // Only its top bar breaks the policy (the logo carries an inline <style>), and that bar's
+                // "Explore" box would load any URL's document besides, so it is left out
+                // (springdoc.swagger-ui.layout=BaseLayout) rather than the policy loosened.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frames -> frames.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new IdleSessions(settings, clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    private static final String[] API_DOCUMENTS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"};
+
+    /**
      * The staff page: a login form and a session that ends after a quiet spell; no script or style
      * from anywhere but the service, nothing framed, nothing with participant data kept in a cache.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain staffPage(HttpSecurity http, LoginSettings settings, Accounts accounts, Clock clock)
             throws Exception {
         HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
@@ -167,19 +201,5 @@ class SecurityConfiguration {
                 event.getSession().setMaxInactiveInterval((int) settings.idleTimeout().toSeconds());
             }
         };
-    }
-
-    private static String[] withRoster(String[] authorities) {
-        return append(authorities, "SCOPE_roster");
-    }
-
-    private static String[] withIngest(String[] authorities) {
-        return append(authorities, "SCOPE_ingest");
-    }
-
-    private static String[] append(String[] authorities, String extra) {
-        String[] all = java.util.Arrays.copyOf(authorities, authorities.length + 1);
-        all[authorities.length] = extra;
-        return all;
     }
 }
