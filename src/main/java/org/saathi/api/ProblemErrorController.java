@@ -15,15 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  * forwards to {@code /error}) are problems too, never Spring Boot's default error body.
  */
 @RestController
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        return problem(request);
-    }
-
-    /** The problem for an error forwarded to {@code /error}; also what a browser gets for the API's errors. */
-    public static ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
