@@ -100,13 +100,7 @@ final class CheckInLoad {
     /** Batches of one live check-in for each of {@value #BATCH_LIMIT} participants, as an app syncing them would. */
     Tally liveBatches(int clients, Duration warmUp, Duration measure) throws InterruptedException {
         int size = Math.min(BATCH_LIMIT, checkIns.participantCount());
-        return loop(clients, warmUp, measure, () -> {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                items.add(checkIns.live());
-            }
-            return batch(items);
-        }, size);
+        return loop(clients, warmUp, measure, () -> batch(checkIns.live(size)), size);
     }
 
     private Tally loop(int clients, Duration warmUp, Duration measure, Supplier<HttpRequest> request, int items)

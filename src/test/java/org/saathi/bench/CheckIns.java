@@ -30,6 +30,16 @@ final class CheckIns {
         return participants.get((int) (next.getAndIncrement() % participants.size()));
     }
 
+    /** Live check-ins of the next {@code count} participants in turn, taken together so that batches do not overlap. */
+    List<String> live(int count) {
+        long first = next.getAndAdd(count);
+        List<String> items = new ArrayList<>();
+        for (long i = first; i < first + count; i++) {
+            items.add(live(participants.get((int) (i % participants.size()))));
+        }
+        return items;
+    }
+
     /** A live check-in of the next participant in turn. */
     String live() {
         return live(nextParticipant());

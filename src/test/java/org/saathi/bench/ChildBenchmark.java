@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class ChildBenchmark {
 
     static List<Figure> delivery(Options options, PrintStream out) throws Exception {
         String output = run(List.of(), DeliveryLatencyBenchmark.class.getName(), String.valueOf(options.alerts()),
-                options, out);
+                options, out).output();
         Matcher latency = DELIVERY.matcher(output);
         Matcher delivered = DELIVERED.matcher(output);
         if (!latency.find()) {
@@ -46,9 +47,19 @@ final class ChildBenchmark {
                 "p99 ≤ 2,000 ms", all && p99 <= 2000));
     }
 
+    /** When profiling, the sweep's JVM is recorded, and the profile covers its rounds (after the data is made). */
     static List<Figure> sweep(Options options, PrintStream out) throws Exception {
-        String output = run(List.of("-Xmx512m"), SweepBenchmark.class.getName(),
-                String.valueOf(options.sweepParticipants()), options, out);
+        Path recording = options.output().resolve("sweep.jfr");
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+        if (options.profile()) {
+            jvmOptions.addAll(Profile.recording(recording));
+        }
+        Run run = run(jvmOptions, SweepBenchmark.class.getName(), String.valueOf(options.sweepParticipants()),
+                options, out);
+        if (options.profile() && run.roundsFrom() != null) {
+            out.printf("profile of the sweep rounds:%n%s", Profile.summary(recording, run.roundsFrom(), run.ended(), 20));
+        }
+        String output = run.output();
         List<Figure> figures = new ArrayList<>();
         Matcher round = SWEEP.matcher(output);
         while (round.find()) {
@@ -61,7 +72,11 @@ final class ChildBenchmark {
         return figures.isEmpty() ? List.of(Figure.failed("sweep", "no figures in its output")) : figures;
     }
 
-    private static String run(List<String> jvmOptions, String mainClass, String argument, Options options,
+    /** What a child printed; when it said it had made its data, and when it ended. */
+    private record Run(String output, Instant roundsFrom, Instant ended) {
+    }
+
+    private static Run run(List<String> jvmOptions, String mainClass, String argument, Options options,
             PrintStream out) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ServiceProcess.javaExecutable()));
         command.addAll(jvmOptions);
@@ -72,11 +87,15 @@ final class ChildBenchmark {
         Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
+        Instant generated = null;
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');
+                if (generated == null && line.startsWith("generated ")) {
+                    generated = Instant.now();
+                }
                 if (FIGURES.matcher(line).find()) {
                     out.println("  | " + line);
                 }
@@ -88,7 +107,7 @@ final class ChildBenchmark {
         if (exit != 0) {
             throw new IllegalStateException(mainClass + " ended with exit code " + exit + "; see " + log);
         }
-        return output.toString();
+        return new Run(output.toString(), generated, Instant.now());
     }
 
     private ChildBenchmark() {

@@ -55,7 +55,7 @@ final class IngestBenchmark {
                             Math.max(1, CheckInLoad.BATCH_LIMIT / (options.historyDays() * 3)),
                             options.historyDays() * 3), history, peak);
                 }
-                benchmark.batchFigure("batch: live (%d participants × 1 per request)".formatted(
+                benchmark.batchFigure("batch: live (%,d participants × 1 per request)".formatted(
                         Math.min(CheckInLoad.BATCH_LIMIT, options.participants())), live, peak);
             }
         }
@@ -132,7 +132,7 @@ final class IngestBenchmark {
     }
 
     private Tally liveBatches() throws Exception {
-        out.printf("live batches: %d clients posting batches of one check-in for each of %d participants%n",
+        out.printf("live batches: %d clients posting batches of one check-in for each of %,d participants%n",
                 BATCH_CLIENTS, Math.min(CheckInLoad.BATCH_LIMIT, options.participants()));
         Phase phase = begin("live batches", options.warmUp());
         Tally live = load.liveBatches(BATCH_CLIENTS, options.warmUp(), options.measure())

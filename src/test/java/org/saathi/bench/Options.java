@@ -37,7 +37,7 @@ record Options(List<String> only, Duration measure, Duration warmUp, int clients
                 Arrays.stream(property("bench.only", "ingest,delivery,sweep,startup").split(","))
                         .map(String::strip).filter(name -> !name.isEmpty()).toList(),
                 Duration.ofSeconds(Long.parseLong(property("bench.seconds", "30"))),
-                Duration.ofSeconds(Long.parseLong(property("bench.warmup", "10"))),
+                Duration.ofSeconds(Long.parseLong(property("bench.warmup", "20"))),
                 Integer.parseInt(property("bench.clients", "8")),
                 Integer.parseInt(property("bench.participants", "2000")),
                 Integer.parseInt(property("bench.history-days", "28")),
