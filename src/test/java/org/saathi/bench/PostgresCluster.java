@@ -29,6 +29,9 @@ final class PostgresCluster implements AutoCloseable {
     private final int port;
     private final String password;
     private final boolean statements;
+    // An interrupted run (Ctrl-C) still stops the server it started.
+    private final Thread stopOnExit = new Thread(() -> Commands.run(List.of("pg_ctlcluster", VERSION, NAME, "stop"),
+            Map.of()));
 
     private PostgresCluster(boolean startedHere, Path dataDirectory, int port, String password, boolean statements) {
         this.startedHere = startedHere;
@@ -56,6 +59,9 @@ final class PostgresCluster implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         PostgresCluster server = new PostgresCluster(!running, Path.of(cluster[5]), Integer.parseInt(cluster[2]),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secret), statements);
+        if (server.startedHere) {
+            Runtime.getRuntime().addShutdownHook(server.stopOnExit);
+        }
         server.createDatabases();
         return server;
     }
@@ -139,6 +145,7 @@ final class PostgresCluster implements AutoCloseable {
             dropDatabases();
         } finally {
             if (startedHere) {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
                 Commands.succeed("pg_ctlcluster", VERSION, NAME, "stop");
             }
         }
