@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,10 +29,12 @@ final class IdleSessions extends OncePerRequestFilter {
     private static final String SIGNED_IN = "SPRING_SECURITY_CONTEXT";
 
     private final LoginSettings settings;
+    private final Audit audit;
     private final Clock clock;
 
-    IdleSessions(LoginSettings settings, Clock clock) {
+    IdleSessions(LoginSettings settings, Audit audit, Clock clock) {
         this.settings = settings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,6 +47,10 @@ final class IdleSessions extends OncePerRequestFilter {
             Instant last = (Instant) session.getAttribute(LAST_ACTIVITY);
             boolean signedIn = session.getAttribute(SIGNED_IN) != null;
             if (signedIn && last != null && last.plus(settings.idleTimeout()).isBefore(now)) {
+                if (session.getAttribute(SIGNED_IN) instanceof SecurityContext context
+                        && context.getAuthentication() != null) {
+                    audit.record(context.getAuthentication().getName(), Audit.Action.SESSION_EXPIRED, null, null);
+                }
                 session.invalidate();
                 redirect(request, response, "/login?expired");
                 return;

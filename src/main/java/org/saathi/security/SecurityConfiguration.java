@@ -108,7 +108,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain documents(HttpSecurity http, ProblemWriter problems, LoginSettings settings,
-            Accounts accounts, Clock clock) throws Exception {
+            Accounts accounts, Audit audit, Clock clock) throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
         RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(GET, "/swagger-ui.html"),
                 PathPatternRequestMatcher.pathPattern(GET, "/swagger-ui/**"));
@@ -134,7 +134,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new IdleSessions(settings, clock), SecurityContextHolderFilter.class)
+                .addFilterBefore(new IdleSessions(settings, audit, clock), SecurityContextHolderFilter.class)
                 .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class);
         return http.build();
     }
@@ -148,8 +148,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain staffPage(HttpSecurity http, LoginSettings settings, Accounts accounts, Clock clock)
-            throws Exception {
+    SecurityFilterChain staffPage(HttpSecurity http, LoginSettings settings, Accounts accounts, Audit audit,
+            Clock clock) throws Exception {
         HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
         // A page's own refresh is not where to return after signing in; the page it was on is.
         returnAfterLogin.setRequestMatcher(request -> "GET".equals(request.getMethod())
@@ -171,7 +171,7 @@ class SecurityConfiguration {
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(cache -> cache.requestCache(returnAfterLogin))
-                .addFilterBefore(new IdleSessions(settings, clock), SecurityContextHolderFilter.class)
+                .addFilterBefore(new IdleSessions(settings, audit, clock), SecurityContextHolderFilter.class)
                 .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class);
         return http.build();
     }

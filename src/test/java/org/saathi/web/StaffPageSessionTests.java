@@ -122,6 +122,7 @@ class StaffPageSessionTests {
         assertThat(expired.statusCode()).isEqualTo(302);
         assertThat(expired.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
         assertThat(page.get("/alerts").statusCode()).as("the session is gone").isEqualTo(302);
+        assertThat(audited(counsellor, "SESSION_EXPIRED")).isPositive();
     }
 
     @Test
