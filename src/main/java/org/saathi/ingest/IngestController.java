@@ -1,8 +1,6 @@
 package org.saathi.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,14 +31,7 @@ class IngestController {
 
     @PostMapping("/check-ins")
     @Operation(operationId = "recordCheckIn", summary = "Record a daily check-in")
-    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
-            + "the same participant, time and source): the first answer, with `duplicate: true`.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "404", description = "No such participant.")
-    @ApiResponse(responseCode = "409", description = "The participant is discharged "
-            + "(`urn:saathi:problem:participant-discharged`).")
+    @FactAnswers
     @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
             + "(`urn:saathi:problem:idempotency-key-reused`).")
     ResponseEntity<?> checkIn(@Valid @RequestBody CheckInRequest request, Authentication authentication,
@@ -52,14 +43,7 @@ class IngestController {
 
     @PostMapping("/attendance")
     @Operation(operationId = "recordAttendance", summary = "Record attendance at a session")
-    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
-            + "the same participant, time and source): the first answer, with `duplicate: true`.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "404", description = "No such participant.")
-    @ApiResponse(responseCode = "409", description = "The participant is discharged "
-            + "(`urn:saathi:problem:participant-discharged`).")
+    @FactAnswers
     @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
             + "(`urn:saathi:problem:idempotency-key-reused`), or the group is unknown "
             + "(`urn:saathi:problem:unknown-reference`).")
@@ -73,14 +57,7 @@ class IngestController {
     @PostMapping("/screenings")
     @Operation(operationId = "recordScreening",
             summary = "Record a screening (PHQ-9, BAM, drug screen); the answer has the computed scores")
-    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
-            + "the same participant, time and source): the first answer, with `duplicate: true`.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "404", description = "No such participant.")
-    @ApiResponse(responseCode = "409", description = "The participant is discharged "
-            + "(`urn:saathi:problem:participant-discharged`).")
+    @FactAnswers
     @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
             + "(`urn:saathi:problem:idempotency-key-reused`).")
     ResponseEntity<?> screening(@Valid @RequestBody ScreeningRequest request, Authentication authentication,
@@ -92,14 +69,7 @@ class IngestController {
 
     @PostMapping("/peer-concerns")
     @Operation(operationId = "recordPeerConcern", summary = "Record a peer concern")
-    @ApiResponse(responseCode = "201", description = "Recorded; `alerts` lists the alerts it raised.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "200", description = "Received before (the same `Idempotency-Key` and body, or "
-            + "the same participant, time and source): the first answer, with `duplicate: true`.",
-            content = @Content(schema = @Schema(implementation = FactResponse.class)))
-    @ApiResponse(responseCode = "404", description = "No such participant.")
-    @ApiResponse(responseCode = "409", description = "The participant is discharged "
-            + "(`urn:saathi:problem:participant-discharged`).")
+    @FactAnswers
     @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used before with another body "
             + "(`urn:saathi:problem:idempotency-key-reused`).")
     ResponseEntity<?> peerConcern(@Valid @RequestBody PeerConcernRequest request, Authentication authentication,

@@ -124,6 +124,21 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void everyFactEndpointDocumentsItsAnswers() {
+        for (String path : List.of("/api/v1/check-ins", "/api/v1/attendance", "/api/v1/screenings",
+                "/api/v1/peer-concerns")) {
+            JsonNode operation = operation("POST", path);
+            assertThat(operation.path("responses").path("201").path("description").asString())
+                    .as(path).contains("alerts");
+            assertThat(operation.path("responses").path("200").path("description").asString())
+                    .as(path).contains("duplicate: true");
+            assertProblemResponse(path, operation, "404");
+            assertProblemResponse(path, operation, "409");
+            assertProblemResponse(path, operation, "422");
+        }
+    }
+
+    @Test
     void problemSchemaHasTheRfc9457FieldsAndTheFieldErrors() {
         JsonNode problem = document.path("components").path("schemas").path("ProblemDetail").path("properties");
         assertThat(problem.propertyNames()).contains("type", "title", "status", "detail", "errors");
