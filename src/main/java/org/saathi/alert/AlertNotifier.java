@@ -55,7 +55,8 @@ class AlertNotifier {
         if (snoozed.isPresent()) {
             return Optional.of("snoozed until " + snoozed.get());
         }
-        if (store.moreSevereOpen(alert.participantId(), alert.alertId(), alert.severity())) {
+        if (AlertPolicy.heldBehind(alert.severity(),
+                store.moreSevereOpen(alert.participantId(), alert.alertId(), alert.severity()))) {
             return Optional.of("a more severe alert of this participant is open");
         }
         return Optional.empty();

@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +73,26 @@ public class AlertQueries {
         this.roster = roster;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * When each of these participants had an alert that staff later resolved as a confirmed relapse,
+     * raised between {@code from} and {@code to}: the outcomes a backtest measures rules against.
+     */
+    public Map<String, List<Instant>> relapsesConfirmed(Collection<String> participantIds, Instant from, Instant to) {
+        Map<String, List<Instant>> relapses = new HashMap<>();
+        jdbc.sql("""
+                        SELECT participant_id, raised_at FROM alert
+                        WHERE participant_id = ANY (:ids) AND outcome = 'RELAPSE_CONFIRMED'
+                          AND raised_at BETWEEN :from AND :to
+                        ORDER BY participant_id, raised_at""")
+                .param("ids", participantIds.toArray(String[]::new))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(rs -> {
+                    relapses.computeIfAbsent(rs.getString("participant_id"), id -> new ArrayList<>())
+                            .add(rs.getTimestamp("raised_at").toInstant());
+                });
+        return relapses;
     }
 
     /** A page of the alerts in the caller's caseload. */

@@ -68,13 +68,8 @@ public class Alerts {
      */
     public boolean hasNews(ParticipantContext participant, List<Finding> findings, Known known) {
         Map<String, Map<String, Severity>> byRule = known.evidence().getOrDefault(participant.id(), Map.of());
-        return findings.stream().anyMatch(finding -> isNews(evidenceOf(finding, participant), finding.severity(),
-                byRule.getOrDefault(finding.ruleId(), Map.of())));
-    }
-
-    private static boolean isNews(List<AlertStore.Evidence> evidence, Severity severity, Map<String, Severity> known) {
-        return evidence.stream().anyMatch(fact -> !known.containsKey(fact.factId())
-                || severity.isAbove(known.get(fact.factId())));
+        return findings.stream().anyMatch(finding -> AlertPolicy.isNews(AlertPolicy.evidenceIds(finding, participant),
+                finding.severity(), byRule.getOrDefault(finding.ruleId(), Map.of())));
     }
 
     /** Applies the findings; call with the participant locked. Answers the alerts raised or changed. */
@@ -92,16 +87,18 @@ public class Alerts {
             Instant now) {
         List<AlertStore.Evidence> evidence = evidenceOf(finding, participant);
         Map<String, Severity> known = store.knownEvidence(participant.id(), finding.ruleId());
-        if (!isNews(evidence, finding.severity(), known)) {
+        if (!AlertPolicy.isNews(AlertPolicy.evidenceIds(finding, participant), finding.severity(), known)) {
             return Optional.empty();
         }
         Optional<AlertStore.OpenRow> open = store.lockOpen(participant.id(), finding.ruleId());
         Instant ackDueAt = now.plus(finding.acknowledgeWithin());
-        AlertNotice.Event event = open.isEmpty() ? AlertNotice.Event.RAISED
-                : finding.severity().isAbove(open.get().severity()) ? AlertNotice.Event.SEVERITY_RAISED
-                // CRITICAL is never deduplicated away: new evidence asks for a new acknowledgement, now.
-                : finding.severity() == Severity.CRITICAL ? AlertNotice.Event.NEW_EVIDENCE
-                : null;
+        AlertNotice.Event event = switch (AlertPolicy.change(open.map(AlertStore.OpenRow::severity),
+                finding.severity())) {
+            case RAISED -> AlertNotice.Event.RAISED;
+            case SEVERITY_RAISED -> AlertNotice.Event.SEVERITY_RAISED;
+            case NEW_CRITICAL_EVIDENCE -> AlertNotice.Event.NEW_EVIDENCE;
+            case EVIDENCE_ADDED -> null;
+        };
         UUID id;
         if (open.isEmpty()) {
             id = store.insert(participant.id(), participant.programmeId(), finding, version, now, ackDueAt);
@@ -159,7 +156,7 @@ public class Alerts {
      */
     private static List<AlertStore.Evidence> evidenceOf(Finding finding, ParticipantContext participant) {
         if (finding.evidence().isEmpty()) {
-            return List.of(new AlertStore.Evidence("enrolment:" + participant.id(), "ENROLMENT",
+            return List.of(new AlertStore.Evidence(AlertPolicy.enrolmentEvidence(participant), "ENROLMENT",
                     participant.enrolledAt(), "enrolled; no fact since"));
         }
         List<AlertStore.Evidence> evidence = new ArrayList<>();

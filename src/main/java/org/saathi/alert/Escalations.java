@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.facts.Role;
@@ -110,16 +108,10 @@ class Escalations {
             return;
         }
         ParticipantContext participant = roster.context(alert.participantId()).orElseThrow();
-        List<Role> ladder = ladder(alert.escalateTo());
-        Set<String> asked = store.recipientIds(alert.id());
-        // The next level that reaches someone not yet asked; past the top, the top level is reminded.
-        int step = alert.step() + 1;
-        List<Recipient> next = recipientsOf(ladder.get(Math.min(step, ladder.size()) - 1), participant);
-        while (step < ladder.size() && next.stream().allMatch(r -> asked.contains(r.staffId()))) {
-            step++;
-            next = recipientsOf(ladder.get(step - 1), participant);
-        }
-        List<Recipient> recipients = reasoned(next, step, alert.acknowledgeWithin());
+        AlertPolicy.Step next = AlertPolicy.nextStep(alert.escalateTo(), alert.step(),
+                store.recipientIds(alert.id()), participant);
+        int step = next.number();
+        List<Recipient> recipients = reasoned(next.recipients(), step, alert.acknowledgeWithin());
         Instant deadline = now.plus(alert.acknowledgeWithin());
         store.addRecipients(alert.id(), recipients, step, now);
         store.setDeadline(alert.id(), step, deadline, now);
@@ -129,30 +121,6 @@ class Escalations {
         notifier.notify(new AlertNotifier.Target(alert.id(), alert.participantId(), alert.ruleId(), alert.severity()),
                 AlertNotice.Event.ESCALATED, recipients, alert.acknowledgeWithin(), deadline, now);
         log.info("Alert {} escalated to step {} ({} recipients)", alert.id(), step, recipients.size());
-    }
-
-    /**
-     * The policy's next level, then the assigned supervisor, then every supervisor of the programme,
-     * who stay the top level (a CRITICAL alert goes to them all at once, and keeps going to them all).
-     */
-    static List<Role> ladder(Role escalateTo) {
-        if (escalateTo == Role.ALL_SUPERVISORS) {
-            return List.of(Role.ALL_SUPERVISORS);
-        }
-        return List.copyOf(new LinkedHashSet<>(List.of(escalateTo, Role.SUPERVISOR, Role.ALL_SUPERVISORS)));
-    }
-
-    /** Someone must always be asked: without supervisors in the programme, the counsellor is reminded. */
-    private static List<Recipient> recipientsOf(Role role, ParticipantContext participant) {
-        List<Recipient> recipients = Recipients.resolve(List.of(role), participant);
-        if (recipients.isEmpty()) {
-            recipients = Recipients.resolve(List.of(Role.ALL_SUPERVISORS), participant);
-        }
-        if (recipients.isEmpty()) {
-            recipients = List.of(new Recipient(participant.counsellorId(), Role.COUNSELLOR,
-                    "assigned counsellor: the programme has no supervisor"));
-        }
-        return recipients;
     }
 
     private static List<Recipient> reasoned(List<Recipient> recipients, int step, Duration within) {

@@ -50,6 +50,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, kind, title, detail, errors);
     }
 
+    public static ApiProblem busy(String kind, String title, String detail) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, kind, title, detail, List.of());
+    }
+
     public static ApiProblem tooLarge(String detail) {
         return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", detail, List.of());
     }

@@ -39,6 +39,13 @@ public class FactHistory {
             List<DrugScreen> drugScreens, List<PeerConcern> peerConcerns, Optional<CheckIn> lastCheckIn) {
     }
 
+    /** A participant's facts for a backtest, each with the moment Saathi received it, by fact id. */
+    public record Received(Facts facts, Map<String, Instant> receivedAt) {
+    }
+
+    /** Later than any fact: the bound of a read that has none. */
+    private static final Timestamp NO_END = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
+
     private final JdbcClient jdbc;
 
     FactHistory(JdbcClient jdbc) {
@@ -63,30 +70,55 @@ public class FactHistory {
         return read(participantIds, from, null);
     }
 
+    /**
+     * For a backtest: the facts of these participants dated from {@code from} to {@code until},
+     * whenever they were received, with their receipt times, and each one's last check-in before
+     * {@code from}. Every participant asked for has an entry.
+     */
+    public Map<String, Received> forReplay(Collection<String> participantIds, Instant from, Instant until) {
+        Map<String, Map<String, Instant>> receivedAt = new HashMap<>();
+        Map<String, Facts> facts = read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from),
+                Timestamp.from(until), null, receivedAt));
+        Map<String, Received> received = new LinkedHashMap<>();
+        facts.forEach((id, theirs) -> received.put(id, new Received(theirs, receivedAt.getOrDefault(id, Map.of()))));
+        return received;
+    }
+
     private Map<String, Facts> read(Collection<String> participantIds, Instant from, Instant knownBy) {
-        Query query = new Query(participantIds.toArray(String[]::new), Timestamp.from(from),
-                knownBy == null ? null : Timestamp.from(knownBy));
-        Map<String, List<CheckIn>> checkIns = query.grouped("SELECT * FROM check_in WHERE recorded_at >= :from",
+        return read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from), NO_END,
+                knownBy == null ? null : Timestamp.from(knownBy), null));
+    }
+
+    private Map<String, Facts> read(Query query) {
+        Map<String, List<CheckIn>> checkIns = query.grouped(
+                "SELECT * FROM check_in WHERE recorded_at >= :from AND recorded_at <= :until",
                 "recorded_at DESC, received_at DESC", FactHistory::checkIn);
         // Every report of every session, oldest report first, so that the last one of a session stands.
         Map<String, List<Attendance>> attendance = query.grouped(
-                "SELECT * FROM attendance WHERE scheduled_at >= :from", "seq", FactHistory::attendance);
+                "SELECT * FROM attendance WHERE scheduled_at >= :from AND scheduled_at <= :until", "seq",
+                FactHistory::attendance);
         Map<String, List<Phq9>> phq9 = query.screenings("PHQ9", FactHistory::phq9);
         Map<String, List<Bam>> bam = query.screenings("BAM", FactHistory::bam);
         Map<String, List<DrugScreen>> drugScreens = query.screenings("DRUG_SCREEN", FactHistory::drugScreen);
         Map<String, List<PeerConcern>> concerns = query.grouped(
-                "SELECT * FROM peer_concern WHERE observed_at >= :from", "observed_at DESC", FactHistory::peerConcern);
+                "SELECT * FROM peer_concern WHERE observed_at >= :from AND observed_at <= :until", "observed_at DESC",
+                FactHistory::peerConcern);
         // The last check-in ever is the window's latest, when the window has one; only the others are looked up.
-        String[] silent = participantIds.stream().filter(id -> !checkIns.containsKey(id)).toArray(String[]::new);
+        // A replay keeps the last one before its window in any case, for the moments before the first in it.
+        List<String> participantIds = List.of(query.ids);
+        String[] silent = participantIds.stream()
+                .filter(id -> query.receivedAt != null || !checkIns.containsKey(id)).toArray(String[]::new);
         Map<String, List<CheckIn>> last = silent.length == 0 ? Map.of()
-                : new Query(silent, query.from, query.known).grouped("SELECT DISTINCT ON (participant_id) *"
-                        + " FROM check_in WHERE true", "recorded_at DESC", FactHistory::checkIn);
+                : new Query(silent, query.from, query.until, query.known, query.receivedAt).grouped(
+                        "SELECT DISTINCT ON (participant_id) * FROM check_in WHERE recorded_at < :from",
+                        "recorded_at DESC", FactHistory::checkIn);
         Map<String, Facts> facts = new LinkedHashMap<>();
         for (String id : participantIds) {
             facts.put(id, new Facts(checkIns.getOrDefault(id, List.of()), attendance.getOrDefault(id, List.of()),
                     phq9.getOrDefault(id, List.of()), bam.getOrDefault(id, List.of()),
                     drugScreens.getOrDefault(id, List.of()), concerns.getOrDefault(id, List.of()),
-                    checkIns.getOrDefault(id, last.getOrDefault(id, List.of())).stream().findFirst()));
+                    (query.receivedAt != null ? last.getOrDefault(id, List.of())
+                            : checkIns.getOrDefault(id, last.getOrDefault(id, List.of()))).stream().findFirst()));
         }
         return facts;
     }
@@ -96,12 +128,18 @@ public class FactHistory {
 
         private final String[] ids;
         private final Timestamp from;
+        private final Timestamp until;
         private final Timestamp known;
+        /** Where a replay's read notes when each fact was received, per participant; null for live reads. */
+        private final Map<String, Map<String, Instant>> receivedAt;
 
-        Query(String[] ids, Timestamp from, Timestamp known) {
+        Query(String[] ids, Timestamp from, Timestamp until, Timestamp known,
+                Map<String, Map<String, Instant>> receivedAt) {
             this.ids = ids;
             this.from = from;
+            this.until = until;
             this.known = known;
+            this.receivedAt = receivedAt;
         }
 
         <T> Map<String, List<T>> grouped(String select, String order, RowMapper<T> mapper) {
@@ -111,16 +149,22 @@ public class FactHistory {
         <T> Map<String, List<T>> grouped(String select, String order, RowMapper<T> mapper, String instrument) {
             Map<String, List<T>> grouped = new HashMap<>();
             jdbc.sql(select + " AND participant_id = ANY (:ids)" + KNOWN + " ORDER BY participant_id, " + order)
-                    .param("ids", ids).param("from", from).param("known", known).param("instrument", instrument)
+                    .param("ids", ids).param("from", from).param("until", until).param("known", known)
+                    .param("instrument", instrument)
                     .query(rs -> {
-                        grouped.computeIfAbsent(rs.getString("participant_id"), id -> new ArrayList<>())
-                                .add(mapper.mapRow(rs, 0));
+                        String participant = rs.getString("participant_id");
+                        grouped.computeIfAbsent(participant, id -> new ArrayList<>()).add(mapper.mapRow(rs, 0));
+                        if (receivedAt != null) {
+                            receivedAt.computeIfAbsent(participant, id -> new HashMap<>())
+                                    .put(rs.getString("id"), instant(rs, "received_at"));
+                        }
                     });
             return grouped;
         }
 
         <T> Map<String, List<T>> screenings(String instrument, RowMapper<T> mapper) {
-            return grouped("SELECT * FROM screening WHERE instrument = :instrument AND recorded_at >= :from",
+            return grouped("SELECT * FROM screening WHERE instrument = :instrument AND recorded_at >= :from"
+                    + " AND recorded_at <= :until",
                     "recorded_at DESC", mapper, instrument);
         }
     }

@@ -104,6 +104,32 @@ public class Roster {
         return new Caseload(caller.id(), programmes, participants);
     }
 
+    /**
+     * A page of the active participants in a caseload, in id order after {@code afterId} (empty for
+     * the first page), so that a backtest can go through a whole programme in bounded memory.
+     */
+    public List<String> activeIn(Caseload caseload, String afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM participant
+                        WHERE status = 'ACTIVE' AND (programme_id = ANY (:programmes) OR id = ANY (:participants))
+                          AND id > :after
+                        ORDER BY id LIMIT :limit""")
+                .param("programmes", caseload.programmes().toArray(String[]::new))
+                .param("participants", caseload.participants().toArray(String[]::new))
+                .param("after", afterId).param("limit", limit)
+                .query(String.class).list();
+    }
+
+    /** How many active participants a caseload holds. */
+    public int countActiveIn(Caseload caseload) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM participant
+                        WHERE status = 'ACTIVE' AND (programme_id = ANY (:programmes) OR id = ANY (:participants))""")
+                .param("programmes", caseload.programmes().toArray(String[]::new))
+                .param("participants", caseload.participants().toArray(String[]::new))
+                .query(Integer.class).single();
+    }
+
     /** The time zone of a staff member's programme, in which the staff page shows times. */
     public ZoneId zoneOf(String staffId) {
         return jdbc.sql("SELECT p.timezone FROM staff s JOIN programme p ON p.id = s.programme_id WHERE s.id = :id")

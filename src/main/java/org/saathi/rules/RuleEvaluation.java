@@ -119,9 +119,7 @@ class RuleEvaluation implements Evaluation {
 
     private List<Finding> findings(CompiledRuleSet set, ParticipantContext participant, Map<String, Double> thresholds,
             FactHistory.Facts facts, List<OpenAlert> open, Instant now) {
-        CompiledRuleSet.Evaluated evaluated = set.evaluate(new EvaluationInput(participant, now, thresholds,
-                facts.checkIns(), facts.attendance(), facts.phq9(), facts.bam(), facts.drugScreens(),
-                facts.peerConcerns(), facts.lastCheckIn(), open));
+        CompiledRuleSet.Evaluated evaluated = new RuleSetReplay(set).evaluate(participant, now, thresholds, facts, open);
         if (!evaluated.unescalated().isEmpty()) {
             log.error("Rule set {}: no escalation rule took up {}; sent to counsellor and supervisor instead",
                     set.version(), evaluated.unescalated());
@@ -132,14 +130,7 @@ class RuleEvaluation implements Evaluation {
     /** The rule set's thresholds with the programme's own values, remembered per programme in {@code cache}. */
     private Map<String, Double> thresholds(CompiledRuleSet set, String programmeId,
             Map<String, Map<String, Double>> cache) {
-        return cache.computeIfAbsent(programmeId, programme -> {
-            Map<String, Double> thresholds = new HashMap<>(set.thresholds());
-            roster.thresholdOverrides(programme).forEach((key, value) -> {
-                if (thresholds.containsKey(key)) {
-                    thresholds.put(key, value);
-                }
-            });
-            return thresholds;
-        });
+        return cache.computeIfAbsent(programmeId,
+                programme -> new RuleSetReplay(set).thresholds(roster.thresholdOverrides(programme)));
     }
 }

@@ -43,6 +43,8 @@ final class ApiAccess {
             new Rule(POST, EnumSet.of(StaffRole.COUNSELLOR, StaffRole.SUPERVISOR), NO_KEY,
                     "/api/v1/alerts/*/resolve", "/api/v1/alerts/*/snooze"),
             new Rule(POST, ADMIN, NO_KEY, "/api/v1/rules/reload"),
+            new Rule(null, EnumSet.of(StaffRole.SUPERVISOR, StaffRole.ADMIN), NO_KEY, "/api/v1/rules/backtest",
+                    "/api/v1/rules/backtest/**"),
             new Rule(GET, ALL_STAFF, NO_KEY, "/api/v1/rules"),
             new Rule(GET, ADMIN, NO_KEY, "/api/v1/audit"));
 

@@ -22,7 +22,8 @@ class ActiveRuleSetTests {
         SmallRuleSet.write(rules, "signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace("then", "then oops("));
 
         RuleSetInvalid refused = catchThrowableOfType(RuleSetInvalid.class, () -> new ActiveRuleSet(
-                new RuleSettings(rules, Duration.ofDays(28), Duration.ofDays(14)), new RuleMetrics(new SimpleMeterRegistry()), Clock.systemUTC()));
+                new RuleSettings(rules, Duration.ofDays(28), Duration.ofDays(14), Path.of("target")),
+                new RuleMetrics(new SimpleMeterRegistry()), Clock.systemUTC()));
 
         assertThat(refused).isNotNull();
         assertThat(refused.getMessage()).contains("signals/test.drl:");
@@ -32,7 +33,7 @@ class ActiveRuleSetTests {
     @Test
     void startsOnTheCatalogueInThisCheckout() {
         ActiveRuleSet active = new ActiveRuleSet(new RuleSettings(RuleScenarioTests.RULES, Duration.ofDays(28),
-                Duration.ofDays(14)), new RuleMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+                Duration.ofDays(14), Path.of("target")), new RuleMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
 
         assertThat(active.current().rules()).extracting(RuleInfo::id).contains("CHK-001", "SCR-001", "CMB-001",
                 "ESC-004");

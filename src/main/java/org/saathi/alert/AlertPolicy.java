@@ -1,0 +1,131 @@
+package org.saathi.alert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.saathi.facts.Fact;
+import org.saathi.facts.Role;
+import org.saathi.facts.Severity;
+import org.saathi.roster.ParticipantContext;
+
+/**
+ * What live alert handling decides, as plain functions of what is known: whether a finding is
+ * news, what it does to an open alert, whether its messages are held, and who the escalation
+ * ladder asks next. The live service and a backtest's replay both decide through these, so a
+ * replay raises, deduplicates, holds and escalates exactly as the service would have.
+ */
+public final class AlertPolicy {
+
+    /** What a finding that is news does to the alert of its rule. */
+    public enum Change {
+        /** No alert of the rule was open: a new one, and its recipients are asked. */
+        RAISED,
+        /** The open alert rises to the finding's severity, and its recipients are asked again. */
+        SEVERITY_RAISED,
+        /** CRITICAL is never deduplicated away: new evidence asks for a new acknowledgement, now. */
+        NEW_CRITICAL_EVIDENCE,
+        /** The open alert holds the new evidence; nobody is asked again. */
+        EVIDENCE_ADDED;
+
+        /** Whether recipients are asked (again), with a fresh deadline. */
+        public boolean asks() {
+            return this != EVIDENCE_ADDED;
+        }
+    }
+
+    /** A step of the escalation ladder: its number and whom it asks. */
+    public record Step(int number, List<Recipient> recipients) {
+    }
+
+    private AlertPolicy() {
+    }
+
+    /**
+     * The ids of the facts a finding rests on; a rule that fired on time alone (no check-in ever,
+     * say) rests on the participant's enrolment, so that it too alerts once and not at every sweep.
+     */
+    public static List<String> evidenceIds(Finding finding, ParticipantContext participant) {
+        if (finding.evidence().isEmpty()) {
+            return List.of(enrolmentEvidence(participant));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Fact fact : finding.evidence()) {
+            ids.add(fact.id());
+        }
+        return ids;
+    }
+
+    static String enrolmentEvidence(ParticipantContext participant) {
+        return "enrolment:" + participant.id();
+    }
+
+    /**
+     * Whether a finding is news against what earlier alerts of its rule rest on ({@code known}: fact
+     * id to the highest severity it counted at): a fact none has held, or one that now counts higher.
+     */
+    public static boolean isNews(List<String> evidence, Severity severity, Map<String, Severity> known) {
+        return evidence.stream().anyMatch(fact -> !known.containsKey(fact) || severity.isAbove(known.get(fact)));
+    }
+
+    /** What a finding that is news does, given the severity of its rule's open alert, if there is one. */
+    public static Change change(Optional<Severity> open, Severity finding) {
+        if (open.isEmpty()) {
+            return Change.RAISED;
+        }
+        if (finding.isAbove(open.get())) {
+            return Change.SEVERITY_RAISED;
+        }
+        return finding == Severity.CRITICAL ? Change.NEW_CRITICAL_EVIDENCE : Change.EVIDENCE_ADDED;
+    }
+
+    /**
+     * Whether an alert's messages are held because a more severe alert of the participant is open,
+     * not yet acknowledged (the team is already on it). CRITICAL is never held.
+     */
+    public static boolean heldBehind(Severity severity, boolean moreSevereOpen) {
+        return severity != Severity.CRITICAL && moreSevereOpen;
+    }
+
+    /**
+     * The policy's next level, then the assigned supervisor, then every supervisor of the programme,
+     * who stay the top level (a CRITICAL alert goes to them all at once, and keeps going to them all).
+     */
+    public static List<Role> ladder(Role escalateTo) {
+        if (escalateTo == Role.ALL_SUPERVISORS) {
+            return List.of(Role.ALL_SUPERVISORS);
+        }
+        return List.copyOf(new LinkedHashSet<>(List.of(escalateTo, Role.SUPERVISOR, Role.ALL_SUPERVISORS)));
+    }
+
+    /**
+     * The step after {@code step} for an alert nobody acknowledged: the next level that reaches
+     * someone not yet asked; past the top, the top level is reminded.
+     */
+    public static Step nextStep(Role escalateTo, int step, Set<String> asked, ParticipantContext participant) {
+        List<Role> ladder = ladder(escalateTo);
+        int next = step + 1;
+        List<Recipient> recipients = recipientsOf(ladder.get(Math.min(next, ladder.size()) - 1), participant);
+        while (next < ladder.size() && recipients.stream().allMatch(r -> asked.contains(r.staffId()))) {
+            next++;
+            recipients = recipientsOf(ladder.get(next - 1), participant);
+        }
+        return new Step(next, recipients);
+    }
+
+    /** Someone must always be asked: without supervisors in the programme, the counsellor is reminded. */
+    private static List<Recipient> recipientsOf(Role role, ParticipantContext participant) {
+        List<Recipient> recipients = Recipients.resolve(List.of(role), participant);
+        if (recipients.isEmpty()) {
+            recipients = Recipients.resolve(List.of(Role.ALL_SUPERVISORS), participant);
+        }
+        if (recipients.isEmpty()) {
+            recipients = List.of(new Recipient(participant.counsellorId(), Role.COUNSELLOR,
+                    "assigned counsellor: the programme has no supervisor"));
+        }
+        return recipients;
+    }
+}

@@ -1,0 +1,156 @@
+package org.saathi.backtest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.saathi.api.ApiDocuments;
+import org.saathi.api.ApiProblem;
+import org.saathi.api.ProblemTypes;
+import org.saathi.rules.RuleSets;
+import org.saathi.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/rules/backtest}: replay stored history through the active or a candidate rule set.
+ * A request waits for the answer, unless it says {@code Prefer: respond-async}: then it is answered
+ * at once with where to follow the backtest, which can also be cancelled there.
+ */
+@RestController
+@RequestMapping("/api/v1/rules/backtest")
+@Tag(name = "Rules")
+class BacktestController {
+
+    private static final String PATH = "/api/v1/rules/backtest/";
+
+    private final Backtests backtests;
+    private final RuleSets ruleSets;
+
+    BacktestController(Backtests backtests, RuleSets ruleSets) {
+        this.backtests = backtests;
+        this.ruleSets = ruleSets;
+    }
+
+    /** A backtest as it stands: running with its progress, or done with its answer. */
+    @Schema(name = "Backtest")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record JobView(UUID id, Job.State state, Instant startedAt, Optional<Instant> finishedAt, int participants,
+            int done, Optional<Result> result) {
+
+        static JobView of(Job job) {
+            return new JobView(job.id(), job.state(), job.startedAt(), job.finishedAt(), job.total(), job.done(),
+                    job.result());
+        }
+    }
+
+    /** The candidate rule sets on the server, and your backtests that are kept. */
+    @Schema(name = "Backtests")
+    record Overview(List<String> candidates, List<JobView> backtests) {
+    }
+
+    @PostMapping
+    @Operation(operationId = "runBacktest", summary = "Replay history through a rule set, as of each moment",
+            description = "Replays the stored facts of the participants named (all active participants of your "
+                    + "caseload by default) through the active rule set, or a candidate folder on the server, "
+                    + "evaluating as of every moment a fact arrived and at every `step`, with the live service's "
+                    + "deduplication, inhibition and escalation. Nothing is written and nothing is sent. With "
+                    + "`Prefer: respond-async` the answer is a 202 with a `Location` to follow.")
+    @ApiResponse(responseCode = "200", description = "The backtest's answer.",
+            content = @Content(schema = @Schema(implementation = Result.class)))
+    @ApiResponse(responseCode = "202", description = "Started; follow it at `Location`.",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @ApiResponse(responseCode = "409", description = "The backtest was cancelled before it finished.")
+    @ApiResponse(responseCode = "422", description = "A participant not in your caseload, a candidate that does not "
+            + "exist, or one that does not compile: `errors` names the field, or the file and line.",
+            content = @Content(mediaType = ApiDocuments.PROBLEM_JSON,
+                    schema = @Schema(ref = "#/components/schemas/" + ApiDocuments.RULE_SET_PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Another backtest is running on this server.")
+    ResponseEntity<Object> run(@RequestBody BacktestRequest request,
+            @Parameter(description = "respond-async: answer at once with where to follow the backtest")
+            @RequestHeader(name = "Prefer", required = false) String prefer, Authentication authentication) {
+        Job job = backtests.start(Caller.of(authentication), request);
+        URI location = URI.create(PATH + job.id());
+        if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
+            return ResponseEntity.accepted().location(location).body(JobView.of(job));
+        }
+        try {
+            return ResponseEntity.ok().header("Content-Location", location.toString())
+                    .body(job.completion().join());
+        } catch (CancellationException | CompletionException ended) {
+            return ended(job);
+        }
+    }
+
+    @GetMapping
+    @Operation(operationId = "listBacktests", summary = "The candidate rule sets, and your backtests still kept")
+    Overview overview(Authentication authentication) {
+        return new Overview(ruleSets.candidates(),
+                backtests.of(Caller.of(authentication)).stream().map(JobView::of).toList());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getBacktest", summary = "A backtest you started: its progress, or its answer")
+    @ApiResponse(responseCode = "404", description = "No such backtest of yours, or it is no longer kept.")
+    JobView get(@PathVariable UUID id, Authentication authentication) {
+        return backtests.find(Caller.of(authentication), id).map(JobView::of).orElseThrow(BacktestController::notFound);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(operationId = "cancelBacktest", summary = "Cancel a backtest you started",
+            description = "It stops at the next participant; a backtest already done is left as it is.")
+    @ApiResponse(responseCode = "404", description = "No such backtest of yours, or it is no longer kept.")
+    JobView cancel(@PathVariable UUID id, Authentication authentication) {
+        return backtests.cancel(Caller.of(authentication), id).map(JobView::of)
+                .orElseThrow(BacktestController::notFound);
+    }
+
+    private static ApiProblem notFound() {
+        return ApiProblem.notFound("There is no backtest of yours with that id; finished ones are kept for a while.");
+    }
+
+    private static ResponseEntity<Object> ended(Job job) {
+        ProblemDetail problem = job.state() == Job.State.CANCELLED
+                ? ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The backtest was cancelled after "
+                        + job.done() + " of " + job.total() + " participants.")
+                : ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The backtest failed after "
+                        + job.done() + " of " + job.total() + " participants; the server log says why.");
+        problem.setType(ProblemTypes.of(job.state() == Job.State.CANCELLED ? "backtest-cancelled" : "backtest-failed"));
+        problem.setTitle(job.state() == Job.State.CANCELLED ? "Backtest cancelled" : "Backtest failed");
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(Backtests.CandidateInvalid.class)
+    ResponseEntity<ProblemDetail> invalid(Backtests.CandidateInvalid invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "The rule set named by " + invalid.field() + " has " + invalid.problems().size()
+                        + " problem(s); nothing was replayed.");
+        problem.setType(ProblemTypes.of("rule-set-invalid"));
+        problem.setTitle("Rule set does not compile");
+        problem.setProperty("field", invalid.field());
+        problem.setProperty("errors", invalid.problems());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+}

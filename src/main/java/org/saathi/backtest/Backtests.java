@@ -1,0 +1,274 @@
+package org.saathi.backtest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.saathi.alert.AlertQueries;
+import org.saathi.api.ApiProblem;
+import org.saathi.api.FieldProblem;
+import org.saathi.ingest.FactHistory;
+import org.saathi.roster.Caseload;
+import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Roster;
+import org.saathi.rules.RuleSetInvalid;
+import org.saathi.rules.RuleSetProblem;
+import org.saathi.rules.RuleSetReplay;
+import org.saathi.rules.RuleSets;
+import org.saathi.security.Audit;
+import org.saathi.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts backtests over the caller's caseload and keeps them while they run and for a while after.
+ * One runs at a time per server, on its own thread, so that a rule author's experiment never takes
+ * the machine from live evaluation; participants are read in batches, never all at once.
+ */
+@Service
+public class Backtests {
+
+    private static final Logger log = LoggerFactory.getLogger(Backtests.class);
+
+    /** A candidate rule set that does not compile; {@code field} says which of the request's fields named it. */
+    public static final class CandidateInvalid extends RuntimeException {
+
+        private final String field;
+        private final List<RuleSetProblem> problems;
+
+        CandidateInvalid(String field, List<RuleSetProblem> problems) {
+            super(field + " names a rule set that does not compile");
+            this.field = field;
+            this.problems = List.copyOf(problems);
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public List<RuleSetProblem> problems() {
+            return problems;
+        }
+    }
+
+    private final RuleSets ruleSets;
+    private final Roster roster;
+    private final FactHistory history;
+    private final AlertQueries alerts;
+    private final BacktestSettings settings;
+    private final Audit audit;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "backtest");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<UUID, Job> jobs = new LinkedHashMap<>();
+
+    Backtests(RuleSets ruleSets, Roster roster, FactHistory history, AlertQueries alerts, BacktestSettings settings,
+            Audit audit, Clock clock) {
+        this.ruleSets = ruleSets;
+        this.roster = roster;
+        this.history = history;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the request and starts the backtest. Throws {@link ApiProblem} for a request to fix or
+     * while another backtest runs, and {@link CandidateInvalid} for a candidate that does not compile.
+     */
+    public Job start(Caller caller, BacktestRequest request) {
+        List<FieldProblem> problems = request.problems(clock.instant());
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        RuleSetReplay base = ruleSet("rules", request.rules());
+        Optional<RuleSetReplay> other = Optional.ofNullable(request.compareWith())
+                .map(name -> ruleSet("compareWith", name));
+        Caseload caseload = roster.caseload(caller);
+        Optional<List<String>> named = Optional.ofNullable(request.participantIds()).map(this::distinct);
+        named.ifPresent(ids -> requireInCaseload(ids, caseload));
+        ReplayOptions options = request.options();
+        RunTally baseTally = tally(request.rules(), base, options);
+        Optional<RunTally> otherTally = other.map(set -> tally(request.compareWith(), set, options));
+        synchronized (jobs) {
+            forgetOld();
+            Optional<Job> running = jobs.values().stream().filter(job -> job.state() == Job.State.RUNNING).findFirst();
+            if (running.isPresent()) {
+                throw ApiProblem.busy("backtest-busy", "A backtest is running", "This server runs one backtest at a "
+                        + "time, and one started at " + running.get().startedAt() + " is still running; try again "
+                        + "when it is done.");
+            }
+            int total = named.map(List::size).orElseGet(() -> roster.countActiveIn(caseload));
+            Backtest backtest = new Backtest(options, baseTally, otherTally, settings.threads());
+            Job job = new Job(caller.id(), clock.instant(), total, backtest);
+            jobs.put(job.id(), job);
+            audit.record(caller, Audit.Action.BACKTEST_RUN, null, describe(request, base, other, total));
+            runner.execute(() -> run(job, caseload, named, options, windowOf(base, other)));
+            return job;
+        }
+    }
+
+    /** A backtest the caller started, while it is kept. */
+    public Optional<Job> find(Caller caller, UUID id) {
+        synchronized (jobs) {
+            forgetOld();
+            return Optional.ofNullable(jobs.get(id)).filter(job -> job.owner().equals(caller.id()));
+        }
+    }
+
+    /** The caller's backtests that are kept, newest first. */
+    public List<Job> of(Caller caller) {
+        synchronized (jobs) {
+            forgetOld();
+            return jobs.values().stream().filter(job -> job.owner().equals(caller.id()))
+                    .sorted(Comparator.comparing(Job::startedAt).reversed()).toList();
+        }
+    }
+
+    /** Cancels a running backtest of the caller's; answers it, or empty when there is none. */
+    public Optional<Job> cancel(Caller caller, UUID id) {
+        Optional<Job> job = find(caller, id);
+        job.ifPresent(Job::cancel);
+        return job;
+    }
+
+    private RunTally tally(String name, RuleSetReplay set, ReplayOptions options) {
+        List<RuleSetProblem> warnings = name == null ? List.of() : set.scenarioFailures().stream()
+                .map(problem -> new RuleSetProblem(name + "/" + problem.file(), problem.line(), problem.message()))
+                .toList();
+        return new RunTally(name == null ? "active" : name, set, options, warnings);
+    }
+
+    private RuleSetReplay ruleSet(String field, String name) {
+        if (name == null) {
+            return ruleSets.active();
+        }
+        try {
+            return ruleSets.candidate(name).orElseThrow(() -> ApiProblem.unprocessable("unknown-rule-set",
+                    "No such candidate rule set", "There is no candidate rule set of that name on the server.",
+                    List.of(new FieldProblem(field, "no folder of that name in the candidates directory; "
+                            + "candidates there: " + ruleSets.candidates()))));
+        } catch (RuleSetInvalid invalid) {
+            throw new CandidateInvalid(field, invalid.problems());
+        }
+    }
+
+    private List<String> distinct(List<String> ids) {
+        return List.copyOf(new java.util.LinkedHashSet<>(ids));
+    }
+
+    /** Someone outside the caseload is answered as if they did not exist, as everywhere else. */
+    private void requireInCaseload(List<String> ids, Caseload caseload) {
+        Map<String, ParticipantContext> found = roster.contexts(ids);
+        List<FieldProblem> unknown = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ParticipantContext participant = found.get(ids.get(i));
+            if (participant == null || !caseload.includes(participant.id(), participant.programmeId())) {
+                unknown.add(new FieldProblem("participantIds[" + i + "]", "there is no participant " + ids.get(i)
+                        + " in your caseload"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.unprocessable("unknown-participant", "Unknown participant",
+                    unknown.size() + " of the participants named are not in your caseload.", unknown);
+        }
+    }
+
+    private static Duration windowOf(RuleSetReplay base, Optional<RuleSetReplay> other) {
+        return other.map(RuleSetReplay::window).filter(window -> window.compareTo(base.window()) > 0)
+                .orElse(base.window());
+    }
+
+    private static String describe(BacktestRequest request, RuleSetReplay base, Optional<RuleSetReplay> other,
+            int participants) {
+        return "rules " + base.version() + other.map(set -> " compared with " + set.version()).orElse("") + ", "
+                + participants + " participants, " + request.from() + " to " + request.to();
+    }
+
+    private void run(Job job, Caseload caseload, Optional<List<String>> named, ReplayOptions options,
+            Duration window) {
+        Backtest backtest = job.backtest();
+        Map<String, Map<String, Double>> thresholds = new HashMap<>();
+        try {
+            if (named.isPresent()) {
+                for (int start = 0; start < named.get().size(); start += settings.batch()) {
+                    replay(backtest, named.get().subList(start, Math.min(named.get().size(), start + settings.batch())),
+                            options, window, thresholds);
+                }
+            } else {
+                String after = "";
+                List<String> batch;
+                while (!(batch = roster.activeIn(caseload, after, settings.batch())).isEmpty()) {
+                    replay(backtest, batch, options, window, thresholds);
+                    after = batch.get(batch.size() - 1);
+                }
+            }
+            job.completion().complete(backtest.finish());
+            log.info("Backtest {} replayed {} participants", job.id(), backtest.done());
+        } catch (CancellationException cancelled) {
+            backtest.abandon();
+            job.completion().completeExceptionally(cancelled);
+            log.info("Backtest {} cancelled after {} of {} participants", job.id(), backtest.done(), job.total());
+        } catch (RuntimeException failed) {
+            backtest.abandon();
+            job.completion().completeExceptionally(failed);
+            log.error("Backtest {} failed after {} participants", job.id(), backtest.done(), failed);
+        } finally {
+            job.finished(clock.instant());
+        }
+    }
+
+    private void replay(Backtest backtest, List<String> ids, ReplayOptions options, Duration window,
+            Map<String, Map<String, Double>> thresholds) {
+        Map<String, ParticipantContext> participants = roster.contexts(ids);
+        Map<String, FactHistory.Received> facts = history.forReplay(participants.keySet(),
+                options.from().minus(window), options.to());
+        Map<String, List<Instant>> relapses = alerts.relapsesConfirmed(participants.keySet(), options.from(),
+                options.to());
+        List<ParticipantHistory> batch = new ArrayList<>();
+        for (ParticipantContext participant : participants.values()) {
+            FactHistory.Received received = facts.get(participant.id());
+            batch.add(new ParticipantHistory(participant,
+                    thresholds.computeIfAbsent(participant.programmeId(), roster::thresholdOverrides),
+                    received.facts(), received.receivedAt(), relapses.getOrDefault(participant.id(), List.of())));
+        }
+        backtest.replay(batch);
+    }
+
+    /** Finished backtests are kept for a while, and only a few of them: each may hold many alerts. */
+    private void forgetOld() {
+        Instant now = clock.instant();
+        jobs.values().removeIf(job -> job.finishedAt().filter(at -> at.plus(settings.keep()).isBefore(now))
+                .isPresent());
+        List<Job> finished = jobs.values().stream().filter(job -> job.finishedAt().isPresent())
+                .sorted(Comparator.comparing(job -> job.finishedAt().get())).toList();
+        for (int i = 0; i < finished.size() - settings.kept(); i++) {
+            jobs.remove(finished.get(i).id());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        synchronized (jobs) {
+            jobs.values().forEach(Job::cancel);
+        }
+        runner.shutdownNow();
+    }
+}

@@ -1,0 +1,28 @@
+package org.saathi.backtest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.saathi.facts.Severity;
+
+/**
+ * An alert the replay raised.
+ *
+ * @param severity the highest severity it reached
+ * @param escalatedAt when nobody having acknowledged it first sent it up the ladder, if that happened
+ * @param resolvedAt when the replay took it to be resolved (it may lie after the period)
+ * @param recipients the staff it asked to act, in the order they were asked
+ * @param held the staff it would have asked, but whose messages stayed held behind a more severe alert
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record ReplayedAlert(String participantId, String ruleId, Severity severity, Instant raisedAt,
+        Optional<Instant> escalatedAt, Instant resolvedAt, List<String> recipients,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> held) {
+
+    public ReplayedAlert {
+        recipients = List.copyOf(recipients);
+        held = List.copyOf(held);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Backtests: replaying stored facts through the active or a candidate rule set, as of every moment
+ * a fact arrived and at a regular step, with the live service's deduplication, inhibition and
+ * escalation, writing nothing and sending nothing. The answer is the alert budget a rule set would
+ * have cost (per rule, week and recipient) and how early its alerts came before relapses.
+ */
+package org.saathi.backtest;
