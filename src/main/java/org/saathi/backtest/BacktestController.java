@@ -113,6 +113,7 @@ class BacktestController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getBacktest", summary = "A backtest you started: its progress, or its answer")
+    @ApiResponse(responseCode = "200", description = "Its state and progress; `result` once it is done.")
     @ApiResponse(responseCode = "404", description = "No such backtest of yours, or it is no longer kept.")
     JobView get(@PathVariable UUID id, Authentication authentication) {
         return backtests.find(Caller.of(authentication), id).map(JobView::of).orElseThrow(BacktestController::notFound);
@@ -120,7 +121,8 @@ class BacktestController {
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "cancelBacktest", summary = "Cancel a backtest you started",
-            description = "It stops at the next participant; a backtest already done is left as it is.")
+            description = "It stops within moments; a backtest already done is left as it is.")
+    @ApiResponse(responseCode = "200", description = "The backtest as it stands; its state turns CANCELLED.")
     @ApiResponse(responseCode = "404", description = "No such backtest of yours, or it is no longer kept.")
     JobView cancel(@PathVariable UUID id, Authentication authentication) {
         return backtests.cancel(Caller.of(authentication), id).map(JobView::of)

@@ -98,7 +98,7 @@ final class Replay {
 
     private List<ReplayedAlert> run() {
         Timeline timeline = new Timeline(history, options.factsCount());
-        Instant enrolled = participant.enrolledAt();
+        Instant enrolled = enrolment(timeline);
         Instant start = enrolled.isAfter(options.from()) ? enrolled : options.from();
         if (start.isAfter(options.to())) {
             return List.of();
@@ -123,6 +123,21 @@ final class Replay {
         }
         raised.sort(Comparator.comparing(ReplayedAlert::raisedAt).thenComparing(ReplayedAlert::ruleId));
         return raised;
+    }
+
+    /**
+     * From when the participant is replayed: their enrolment, or, counting facts as recorded, their
+     * first fact if that is earlier (a history imported when they enrolled).
+     */
+    private Instant enrolment(Timeline timeline) {
+        Instant enrolled = participant.enrolledAt();
+        if (options.factsCount() == ReplayOptions.FactsCount.RECORDED) {
+            Optional<Instant> first = timeline.arrivals().stream().findFirst();
+            if (first.isPresent() && first.get().isBefore(enrolled)) {
+                return first.get();
+            }
+        }
+        return enrolled;
     }
 
     private void evaluate(Timeline timeline, Instant now, boolean counts) {
@@ -195,25 +210,41 @@ final class Replay {
         return open.values().stream().anyMatch(other -> other != alert && other.severity.isAbove(alert.severity));
     }
 
-    /** Resolves and escalates, in time order, whatever fell due by {@code now}. */
+    /**
+     * Resolves and escalates, in time order, whatever fell due by {@code now}. Alerts due at the same
+     * moment are all resolved before any held message is released.
+     */
     private void passDeadlines(Instant now) {
         while (true) {
-            Optional<Open> next = open.values().stream().filter(alert -> !alert.due().isAfter(now))
-                    .min(Comparator.comparing(Open::due));
+            Optional<Instant> next = open.values().stream().map(Open::due).filter(due -> !due.isAfter(now))
+                    .min(Comparator.naturalOrder());
             if (next.isEmpty()) {
                 return;
             }
-            Open alert = next.get();
-            Instant due = alert.due();
-            boolean resolves = options.assumeResolvedAfter().isEmpty()
-                    || alert.resolveAt.filter(at -> !at.isAfter(alert.ackDueAt)).isPresent();
-            if (resolves) {
-                close(alert, due);
+            Instant due = next.get();
+            List<Open> dueNow = open.values().stream().filter(alert -> alert.due().equals(due)).toList();
+            boolean resolved = false;
+            for (Open alert : dueNow) {
+                if (resolves(alert)) {
+                    close(alert, due);
+                    resolved = true;
+                }
+            }
+            for (Open alert : dueNow) {
+                if (!resolves(alert)) {
+                    escalate(alert, due);
+                }
+            }
+            if (resolved) {
                 releaseHeld(due);
-            } else {
-                escalate(alert, due);
             }
         }
+    }
+
+    /** Whether reaching its due moment resolves the alert rather than escalating it. */
+    private boolean resolves(Open alert) {
+        return options.assumeResolvedAfter().isEmpty()
+                || alert.resolveAt.filter(at -> !at.isAfter(alert.ackDueAt)).isPresent();
     }
 
     private void escalate(Open alert, Instant now) {
