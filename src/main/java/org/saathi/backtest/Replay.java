@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -105,12 +104,25 @@ final class Replay {
         }
         // What holds at the start of the period was raised before it: known, open, but not counted.
         boolean startCounts = start.equals(enrolled);
-        TreeSet<Instant> moments = new TreeSet<>(timeline.arrivals().subSet(start, false, options.to(), true));
-        for (Instant at = start; !at.isAfter(options.to()); at = at.plus(options.step())) {
-            moments.add(at);
-        }
-        moments.add(start);
-        for (Instant now : moments) {
+        List<Instant> arrivals = timeline.arrivals();
+        int nextArrival = 0;
+        Instant nextStep = start;
+        while (true) {
+            while (nextArrival < arrivals.size() && !arrivals.get(nextArrival).isAfter(start)) {
+                nextArrival++;
+            }
+            // the next moment: a step or an arrival, whichever comes first, each moment once
+            Instant arrival = nextArrival < arrivals.size() ? arrivals.get(nextArrival) : Instant.MAX;
+            Instant now = nextStep.isAfter(arrival) ? arrival : nextStep;
+            if (now.isAfter(options.to())) {
+                break;
+            }
+            if (now.equals(nextStep)) {
+                nextStep = nextStep.plus(options.step());
+            }
+            if (now.equals(arrival)) {
+                nextArrival++;
+            }
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("the backtest was cancelled");
             }
@@ -216,8 +228,13 @@ final class Replay {
      */
     private void passDeadlines(Instant now) {
         while (true) {
-            Optional<Instant> next = open.values().stream().map(Open::due).filter(due -> !due.isAfter(now))
-                    .min(Comparator.naturalOrder());
+            Optional<Instant> next = Optional.empty();
+            for (Open alert : open.values()) {
+                Instant due = alert.due();
+                if (!due.isAfter(now) && (next.isEmpty() || due.isBefore(next.get()))) {
+                    next = Optional.of(due);
+                }
+            }
             if (next.isEmpty()) {
                 return;
             }

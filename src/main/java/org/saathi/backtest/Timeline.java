@@ -35,6 +35,12 @@ final class Timeline {
     private final List<Known<DrugScreen>> drugScreens;
     private final List<Known<PeerConcern>> concerns;
     private final Optional<Known<CheckIn>> lastBefore;
+    private final List<Instant> arrivals;
+
+    /** The last answer, which stands until a fact arrives or one leaves the window: most steps see no change. */
+    private FactHistory.Facts last;
+    private Instant lastAsked;
+    private Instant lastStandsUntil;
 
     Timeline(ParticipantHistory history, ReplayOptions.FactsCount count) {
         FactHistory.Facts facts = history.facts();
@@ -50,6 +56,11 @@ final class Timeline {
         this.drugScreens = known(facts.drugScreens(), knownAt, newestFirst);
         this.concerns = known(facts.peerConcerns(), knownAt, newestFirst);
         this.lastBefore = facts.lastCheckIn().map(last -> new Known<>(last, knownAt.apply(last)));
+        TreeSet<Instant> arrived = new TreeSet<>();
+        for (List<? extends Known<?>> kind : List.of(checkIns, attendance, phq9, bam, drugScreens, concerns)) {
+            kind.forEach(fact -> arrived.add(fact.knownAt()));
+        }
+        this.arrivals = List.copyOf(arrived);
     }
 
     private static <T extends Fact> List<Known<T>> known(List<T> facts, Function<Fact, Instant> knownAt,
@@ -60,17 +71,44 @@ final class Timeline {
         return known;
     }
 
-    /** Every moment a fact became known, in order. */
-    TreeSet<Instant> arrivals() {
-        TreeSet<Instant> arrivals = new TreeSet<>();
-        for (List<? extends Known<?>> facts : List.of(checkIns, attendance, phq9, bam, drugScreens, concerns)) {
-            facts.forEach(fact -> arrivals.add(fact.knownAt()));
-        }
+    /** Every moment a fact became known, in order, each once. */
+    List<Instant> arrivals() {
         return arrivals;
     }
 
-    /** What an evaluation at {@code now} would have read. */
+    /** What an evaluation at {@code now} would have read; asked at moments in time order. */
     FactHistory.Facts asOf(Instant now, Duration window) {
+        if (last != null && !now.isBefore(lastAsked) && now.isBefore(lastStandsUntil)) {
+            return last;
+        }
+        last = read(now, window);
+        lastAsked = now;
+        lastStandsUntil = standsUntil(now, window);
+        return last;
+    }
+
+    /** The first moment after {@code now} at which a fact arrives or one of the window's facts leaves it. */
+    private Instant standsUntil(Instant now, Duration window) {
+        Instant until = Instant.MAX;
+        for (Instant arrival : arrivals) {
+            if (arrival.isAfter(now)) {
+                until = arrival;
+                break;
+            }
+        }
+        Instant from = now.minus(window);
+        for (List<? extends Known<?>> kind : List.of(checkIns, attendance, phq9, bam, drugScreens, concerns)) {
+            for (Known<?> known : kind) {
+                Instant leaves = known.fact().at().plus(window).plusNanos(1);
+                if (!known.fact().at().isBefore(from) && leaves.isBefore(until)) {
+                    until = leaves;
+                }
+            }
+        }
+        return until;
+    }
+
+    private FactHistory.Facts read(Instant now, Duration window) {
         Instant from = now.minus(window);
         List<CheckIn> windowCheckIns = visible(checkIns, from, now);
         Optional<CheckIn> last = windowCheckIns.stream().findFirst();

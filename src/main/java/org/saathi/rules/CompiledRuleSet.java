@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.saathi.alert.Finding;
 import org.saathi.facts.EscalationAction;
 import org.saathi.facts.Role;
@@ -33,6 +34,11 @@ final class CompiledRuleSet {
     private final String version;
     private final Instant loadedAt;
     private final KieBase rules;
+    /**
+     * Sessions are reset and reused rather than built afresh: building one costs more than most
+     * evaluations, and a sweep or a backtest runs millions of them.
+     */
+    private final KieSessionsPool sessions;
     private final List<RuleInfo> ruleInfo;
     private final Map<String, ThresholdCatalogue.Spec> thresholds;
     private final List<Scenario.Located> scenarios;
@@ -45,6 +51,7 @@ final class CompiledRuleSet {
         this.version = version;
         this.loadedAt = loadedAt;
         this.rules = rules;
+        this.sessions = rules == null ? null : rules.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.ruleInfo = List.copyOf(ruleInfo);
         this.thresholds = Map.copyOf(thresholds);
         this.scenarios = List.copyOf(scenarios);
@@ -54,7 +61,7 @@ final class CompiledRuleSet {
 
     /** What the rules find about one participant; one finding per rule id, most severe first. */
     Evaluated evaluate(EvaluationInput input) {
-        KieSession session = rules.newKieSession();
+        KieSession session = sessions.newKieSession();
         List<Signal> signals = new ArrayList<>();
         List<EscalationAction> actions = new ArrayList<>();
         try {
