@@ -98,6 +98,9 @@ public class Backtests {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
+        synchronized (jobs) {
+            refuseWhileRunning(); // before compiling candidates and running their scenarios, which takes seconds
+        }
         RuleSetReplay base = ruleSet("rules", request.rules());
         Optional<RuleSetReplay> other = Optional.ofNullable(request.compareWith())
                 .map(name -> ruleSet("compareWith", name));
@@ -108,13 +111,7 @@ public class Backtests {
         RunTally baseTally = tally(request.rules(), base, options);
         Optional<RunTally> otherTally = other.map(set -> tally(request.compareWith(), set, options));
         synchronized (jobs) {
-            forgetOld();
-            Optional<Job> running = jobs.values().stream().filter(job -> job.state() == Job.State.RUNNING).findFirst();
-            if (running.isPresent()) {
-                throw ApiProblem.busy("backtest-busy", "A backtest is running", "This server runs one backtest at a "
-                        + "time, and one started at " + running.get().startedAt() + " is still running; try again "
-                        + "when it is done.");
-            }
+            refuseWhileRunning();
             int total = named.map(List::size).orElseGet(() -> roster.countActiveIn(caseload));
             Backtest backtest = new Backtest(options, baseTally, otherTally, settings.threads());
             Job job = new Job(caller.id(), clock.instant(), total, backtest);
@@ -122,6 +119,16 @@ public class Backtests {
             audit.record(caller, Audit.Action.BACKTEST_RUN, null, describe(request, base, other, total));
             runner.execute(() -> run(job, caseload, named, options, windowOf(base, other)));
             return job;
+        }
+    }
+
+    private void refuseWhileRunning() {
+        forgetOld();
+        Optional<Job> running = jobs.values().stream().filter(job -> job.state() == Job.State.RUNNING).findFirst();
+        if (running.isPresent()) {
+            throw ApiProblem.busy("backtest-busy", "A backtest is running", "This server runs one backtest at a "
+                    + "time, and one started at " + running.get().startedAt() + " is still running; try again "
+                    + "when it is done.");
         }
     }
 
