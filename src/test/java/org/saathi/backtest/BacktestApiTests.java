@@ -287,6 +287,17 @@ class BacktestApiTests {
         assertThat(events.path("items").get(0).path("target").asString()).contains("1 participants");
     }
 
+    @Test
+    void theApiDocumentsDescribeTheAnswerAsItIsSent() {
+        JsonNode schemas = fixtures.admin().get("/v3/api-docs").json().path("components").path("schemas");
+
+        JsonNode result = schemas.path("Result").path("properties");
+        List<String> properties = new ArrayList<>();
+        result.propertyNames().forEach(properties::add);
+        assertThat(properties).contains("from", "participants", "ruleSetVersion", "alerts", "summary", "outcomes",
+                "compareWith", "difference").doesNotContain("run");
+    }
+
     // --- helpers
 
     private String request(String who, String more) {
