@@ -57,12 +57,14 @@ class BacktestController {
     /** A backtest as it stands: running with its progress, or done with its answer. */
     @Schema(name = "Backtest")
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record JobView(UUID id, Job.State state, Instant startedAt, Optional<Instant> finishedAt, int participants,
-            int done, Optional<Result> result) {
+    record JobView(UUID id, Job.State state, Instant from, Instant to, String rules, Optional<String> compareWith,
+            Instant startedAt, Optional<Instant> finishedAt, int participants, int done, Optional<Result> result) {
 
         static JobView of(Job job) {
-            return new JobView(job.id(), job.state(), job.startedAt(), job.finishedAt(), job.total(), job.done(),
-                    job.result());
+            BacktestRequest asked = job.request();
+            return new JobView(job.id(), job.state(), asked.from(), asked.to(),
+                    asked.rules() == null ? "active" : asked.rules(), Optional.ofNullable(asked.compareWith()),
+                    job.startedAt(), job.finishedAt(), job.total(), job.done(), job.result());
         }
     }
 
@@ -144,8 +146,8 @@ class BacktestController {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    @ExceptionHandler(Backtests.CandidateInvalid.class)
-    ResponseEntity<ProblemDetail> invalid(Backtests.CandidateInvalid invalid) {
+    @ExceptionHandler(CandidateInvalid.class)
+    ResponseEntity<ProblemDetail> invalid(CandidateInvalid invalid) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "The rule set named by " + invalid.field() + " has " + invalid.problems().size()
                         + " problem(s); nothing was replayed.");

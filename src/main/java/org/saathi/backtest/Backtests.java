@@ -5,21 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
-import org.saathi.alert.AlertQueries;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
-import org.saathi.ingest.FactHistory;
 import org.saathi.roster.Caseload;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.Roster;
@@ -43,31 +42,9 @@ public class Backtests {
 
     private static final Logger log = LoggerFactory.getLogger(Backtests.class);
 
-    /** A candidate rule set that does not compile; {@code field} says which of the request's fields named it. */
-    public static final class CandidateInvalid extends RuntimeException {
-
-        private final String field;
-        private final List<RuleSetProblem> problems;
-
-        CandidateInvalid(String field, List<RuleSetProblem> problems) {
-            super(field + " names a rule set that does not compile");
-            this.field = field;
-            this.problems = List.copyOf(problems);
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public List<RuleSetProblem> problems() {
-            return problems;
-        }
-    }
-
     private final RuleSets ruleSets;
     private final Roster roster;
-    private final FactHistory history;
-    private final AlertQueries alerts;
+    private final Histories histories;
     private final BacktestSettings settings;
     private final Audit audit;
     private final Clock clock;
@@ -78,12 +55,11 @@ public class Backtests {
     });
     private final Map<UUID, Job> jobs = new LinkedHashMap<>();
 
-    Backtests(RuleSets ruleSets, Roster roster, FactHistory history, AlertQueries alerts, BacktestSettings settings,
-            Audit audit, Clock clock) {
+    Backtests(RuleSets ruleSets, Roster roster, Histories histories, BacktestSettings settings, Audit audit,
+            Clock clock) {
         this.ruleSets = ruleSets;
         this.roster = roster;
-        this.history = history;
-        this.alerts = alerts;
+        this.histories = histories;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -114,7 +90,7 @@ public class Backtests {
             refuseWhileRunning();
             int total = named.map(List::size).orElseGet(() -> roster.countActiveIn(caseload));
             Backtest backtest = new Backtest(options, baseTally, otherTally, settings.threads());
-            Job job = new Job(caller.id(), clock.instant(), total, backtest);
+            Job job = new Job(caller.id(), request, clock.instant(), total, backtest);
             jobs.put(job.id(), job);
             audit.record(caller, Audit.Action.BACKTEST_RUN, null, describe(request, base, other, total));
             runner.execute(() -> run(job, caseload, named, options, windowOf(base, other)));
@@ -212,21 +188,8 @@ public class Backtests {
     private void run(Job job, Caseload caseload, Optional<List<String>> named, ReplayOptions options,
             Duration window) {
         Backtest backtest = job.backtest();
-        Map<String, Map<String, Double>> thresholds = new HashMap<>();
         try {
-            if (named.isPresent()) {
-                for (int start = 0; start < named.get().size(); start += settings.batch()) {
-                    replay(backtest, named.get().subList(start, Math.min(named.get().size(), start + settings.batch())),
-                            options, window, thresholds);
-                }
-            } else {
-                String after = "";
-                List<String> batch;
-                while (!(batch = roster.activeIn(caseload, after, settings.batch())).isEmpty()) {
-                    replay(backtest, batch, options, window, thresholds);
-                    after = batch.get(batch.size() - 1);
-                }
-            }
+            histories.forEachBatch(caseload, named, options, window, settings.batch(), backtest::replay);
             job.completion().complete(backtest.finish());
             log.info("Backtest {} replayed {} participants", job.id(), backtest.done());
         } catch (CancellationException cancelled) {
@@ -242,33 +205,19 @@ public class Backtests {
         }
     }
 
-    private void replay(Backtest backtest, List<String> ids, ReplayOptions options, Duration window,
-            Map<String, Map<String, Double>> thresholds) {
-        Map<String, ParticipantContext> participants = roster.contexts(ids);
-        Map<String, FactHistory.Received> facts = history.forReplay(participants.keySet(),
-                options.from().minus(window), options.to());
-        Map<String, List<Instant>> relapses = alerts.relapsesConfirmed(participants.keySet(), options.from(),
-                options.to());
-        List<ParticipantHistory> batch = new ArrayList<>();
-        for (ParticipantContext participant : participants.values()) {
-            FactHistory.Received received = facts.get(participant.id());
-            batch.add(new ParticipantHistory(participant,
-                    thresholds.computeIfAbsent(participant.programmeId(), roster::thresholdOverrides),
-                    received.facts(), received.receivedAt(), relapses.getOrDefault(participant.id(), List.of())));
-        }
-        backtest.replay(batch);
-    }
-
-    /** Finished backtests are kept for a while, and only a few of them: each may hold many alerts. */
+    /** Finished backtests are kept for a while, and only a few of each person's: each may hold many alerts. */
     private void forgetOld() {
         Instant now = clock.instant();
         jobs.values().removeIf(job -> job.finishedAt().filter(at -> at.plus(settings.keep()).isBefore(now))
                 .isPresent());
-        List<Job> finished = jobs.values().stream().filter(job -> job.finishedAt().isPresent())
-                .sorted(Comparator.comparing(job -> job.finishedAt().get())).toList();
-        for (int i = 0; i < finished.size() - settings.kept(); i++) {
-            jobs.remove(finished.get(i).id());
-        }
+        Map<String, List<Job>> finishedByOwner = jobs.values().stream().filter(job -> job.finishedAt().isPresent())
+                .sorted(Comparator.comparing(job -> job.finishedAt().get()))
+                .collect(Collectors.groupingBy(Job::owner));
+        finishedByOwner.values().forEach(finished -> {
+            for (int i = 0; i < finished.size() - settings.kept(); i++) {
+                jobs.remove(finished.get(i).id());
+            }
+        });
     }
 
     @PreDestroy

@@ -18,14 +18,16 @@ public final class Job {
 
     private final UUID id = UUID.randomUUID();
     private final String owner;
+    private final BacktestRequest request;
     private final Instant startedAt;
     private final int total;
     private final Backtest backtest;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
     private volatile Instant finishedAt;
 
-    Job(String owner, Instant startedAt, int total, Backtest backtest) {
+    Job(String owner, BacktestRequest request, Instant startedAt, int total, Backtest backtest) {
         this.owner = owner;
+        this.request = request;
         this.startedAt = startedAt;
         this.total = total;
         this.backtest = backtest;
@@ -37,6 +39,11 @@ public final class Job {
 
     String owner() {
         return owner;
+    }
+
+    /** What was asked for. */
+    public BacktestRequest request() {
+        return request;
     }
 
     public Instant startedAt() {
@@ -52,9 +59,9 @@ public final class Job {
         return total;
     }
 
-    /** Participants replayed so far. */
+    /** Participants replayed so far (never more than the total: one who joins meanwhile is replayed too). */
     public int done() {
-        return backtest.done();
+        return Math.min(backtest.done(), total);
     }
 
     public State state() {
