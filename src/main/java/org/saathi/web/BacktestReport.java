@@ -34,6 +34,8 @@ record BacktestReport(Result result, boolean compare, List<Figures> runs, String
     /** More recipients than this are summed up in one line: a page is for reading, the API has them all. */
     static final int RECIPIENTS_SHOWN = 50;
 
+    private static final String NONE = "—";
+
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     record Figures(String label, String version, int alerts, String perParticipantMonth, int relapses,
@@ -60,7 +62,11 @@ record BacktestReport(Result result, boolean compare, List<Figures> runs, String
             String ppv, String medianLeadTime) {
     }
 
-    /** What the chart script draws: week starts in epoch seconds, and per run the counts per rule per week. */
+    /**
+     * What the chart script draws: week starts in epoch seconds, and per run the counts per rule per week.
+     *
+     * @param most the most alerts of any one week in either run: the top of every chart's scale
+     */
     record Chart(List<Long> weeks, List<String> rules, List<ChartRun> runs, int most) {
     }
 
@@ -114,10 +120,12 @@ record BacktestReport(Result result, boolean compare, List<Figures> runs, String
         for (Run run : runs) {
             List<List<Integer>> counts = new ArrayList<>();
             for (String rule : rules) {
-                List<Integer> perWeek = weeks.stream()
-                        .map(week -> run.summary().byWeek().getOrDefault(week, Map.of()).getOrDefault(rule, 0)).toList();
-                most = Math.max(most, perWeek.stream().max(Integer::compare).orElse(0));
-                counts.add(perWeek);
+                counts.add(weeks.stream()
+                        .map(week -> run.summary().byWeek().getOrDefault(week, Map.of()).getOrDefault(rule, 0)).toList());
+            }
+            for (String week : weeks) {
+                most = Math.max(most, run.summary().byWeek().getOrDefault(week, Map.of()).values().stream()
+                        .mapToInt(Integer::intValue).sum());
             }
             drawn.add(new ChartRun(label(run.rules()), counts));
         }
@@ -168,15 +176,16 @@ record BacktestReport(Result result, boolean compare, List<Figures> runs, String
                     difference.map(d -> d.removed().size()).orElse(none),
                     each(outcomes, outcome -> outcome.followedByRelapse() + " of " + outcome.alerts()),
                     each(outcomes, outcome -> Math.round(outcome.positivePredictiveValue() * 100) + " %"),
-                    each(outcomes, outcome -> outcome.medianLeadTime().map(BacktestReport::leadTime).orElse("—"))));
+                    each(outcomes, outcome -> outcome.medianLeadTime().map(BacktestReport::leadTime).orElse(NONE))));
         }
         return rules;
     }
 
-    /** A figure of each run, "—" for a run in which the rule raised nothing. */
+    /** A figure of each run, "—" for a run without one; a single "—" when no run has one. */
     private static String each(List<Optional<Run.RuleOutcome>> outcomes, Function<Run.RuleOutcome, String> figure) {
-        return outcomes.stream().map(outcome -> outcome.filter(o -> o.alerts() > 0).map(figure).orElse("—"))
-                .collect(Collectors.joining(" → "));
+        List<String> figures = outcomes.stream()
+                .map(outcome -> outcome.filter(o -> o.alerts() > 0).map(figure).orElse(NONE)).toList();
+        return figures.stream().allMatch(NONE::equals) ? NONE : String.join(" → ", figures);
     }
 
     /** Days and hours, or hours and minutes under a day: how far ahead of a relapse an alert came. */
