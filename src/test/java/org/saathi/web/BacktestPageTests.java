@@ -176,6 +176,30 @@ class BacktestPageTests {
     }
 
     @Test
+    void aSecondBacktestWhileOneRunsIsRefusedWithAMessageAndTheFormKept() {
+        PageClient supervisor = supervisor();
+        supervisor.get("/rules/backtest");
+        String path;
+        try (HeldTable checkIns = HeldTable.hold(dataSource, "check_in")) {
+            path = supervisor.post("/rules/backtest", form(Instant.now().minus(14, ChronoUnit.DAYS), Instant.now()))
+                    .headers().firstValue("Location").orElseThrow();
+            supervisor.get("/rules/backtest");
+            Map<String, String> fields = form(Instant.now().minus(30, ChronoUnit.DAYS), Instant.now());
+            fields.put("step", "15");
+
+            HttpResponse<String> refused = supervisor.post("/rules/backtest", fields);
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.body()).contains("Another backtest is running on this server")
+                    .containsPattern("id=\"step\" name=\"step\"[^>]*value=\"15\"")
+                    .contains("value=\"" + fields.get("from") + "\"");
+            supervisor.get(path);
+            supervisor.post(path + "/cancel", Map.of());
+        }
+        finished(supervisor, path);
+    }
+
+    @Test
     void nobodyButTheStarterCanOpenOrCancelABacktest() {
         PageClient supervisor = supervisor();
         supervisor.get("/rules/backtest");
