@@ -157,6 +157,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/rules/backtest", "/rules/backtest/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(POST, "/alerts/*/resolve", "/alerts/*/snooze")
                                 .hasAnyRole("COUNSELLOR", "SUPERVISOR")
                         .anyRequest().hasAnyAuthority(STAFF))

@@ -20,4 +20,9 @@ public record Viewer(Caller caller, ZoneId zone) {
     public boolean mayResolve() {
         return caller.hasRole(StaffRole.COUNSELLOR) || caller.hasRole(StaffRole.SUPERVISOR);
     }
+
+    /** Backtests are for supervisors and admins, as on the API (SPEC §6). */
+    public boolean mayBacktest() {
+        return caller.hasRole(StaffRole.SUPERVISOR) || caller.hasRole(StaffRole.ADMIN);
+    }
 }
