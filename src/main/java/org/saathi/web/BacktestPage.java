@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.saathi.api.ApiProblem;
 import org.saathi.backtest.Backtests;
+import org.saathi.backtest.CandidateInvalid;
 import org.saathi.backtest.Job;
 import org.saathi.backtest.Result;
 import org.saathi.roster.Roster;
@@ -94,7 +95,7 @@ class BacktestPage {
             return seeOther("/rules/backtest/" + job.id());
         } catch (ApiProblem problem) {
             return form(form, FormProblems.of(problem), problem.status(), viewer);
-        } catch (Backtests.CandidateInvalid invalid) {
+        } catch (CandidateInvalid invalid) {
             return form(form, FormProblems.of(invalid), HttpStatus.UNPROCESSABLE_CONTENT, viewer);
         }
     }

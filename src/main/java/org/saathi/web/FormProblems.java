@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
-import org.saathi.backtest.Backtests;
+import org.saathi.backtest.CandidateInvalid;
 import org.saathi.rules.RuleSetProblem;
 import org.springframework.http.HttpStatus;
 
@@ -47,7 +47,7 @@ record FormProblems(Map<String, List<String>> fields, List<String> general, Map<
         return new FormProblems(fields, List.of(), Map.of());
     }
 
-    static FormProblems of(Backtests.CandidateInvalid invalid) {
+    static FormProblems of(CandidateInvalid invalid) {
         String field = fieldOf(invalid.field());
         return new FormProblems(Map.of(field, List.of("does not compile, so nothing was replayed")),
                 List.of(), Map.of(field, invalid.problems().stream().map(RuleSetProblem::toString).toList()));
