@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -175,9 +176,13 @@ final class FactsFile implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        if (channel != null) {
-            channel.close();
+    public void close() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing);
         }
     }
 }
