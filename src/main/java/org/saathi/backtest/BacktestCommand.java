@@ -25,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON-lines file of facts in, the summary (or the whole result as JSON) out. No Spring and no
  * database; the replay is the server's. Ctrl-C stops it at the next participant.
  *
+ * <p>Memory: the facts file's index (16 bytes a line, see {@link FactsFile}), the facts of one batch
+ * of participants ({@value #BATCH_PER_THREAD} a thread) while they are replayed, and the alerts
+ * raised, which the result lists one by one as the server's does.
+ *
  * <pre>mvn -q compile exec:java -Dexec.args="--rules rules --facts facts.jsonl"
  * java -jar saathi.jar backtest --rules rules --facts facts.jsonl</pre>
  */

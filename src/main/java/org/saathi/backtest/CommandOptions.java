@@ -48,8 +48,8 @@ record CommandOptions(Path rules, Path facts, Optional<Instant> from, Optional<I
               --progress                   draw the progress bar even when not on a terminal
               --help                       this text
 
-            Exit codes: 0 done; 2 bad options or a bad line of facts; 3 a rules folder does not
-            compile; 130 cancelled with Ctrl-C.
+            Exit codes: 0 done; 1 the backtest failed; 2 bad options or a bad line of facts; 3 a rules
+            folder does not compile; 130 cancelled with Ctrl-C.
             """;
 
     private static final Set<String> FLAGS = Set.of("--json", "--progress", "--help");

@@ -118,14 +118,16 @@ class BacktestCommandTests {
     }
 
     @Test
-    void jsonHasTheAlertsTheSummaryByRuleAndTheOutcomes() {
+    void writesTheAlertsTheSummaryByRuleAndTheOutcomesAsJson() {
         List<String> lines = new ArrayList<>(oneHighCraving("P-1"));
         lines.add("{\"type\":\"checkIn\",\"participantId\":\"P-1\",\"recordedAt\":\"" + day(8).plusSeconds(3600)
                 + "\",\"craving\":2,\"mood\":4,\"usedSubstance\":true}");
-        Ran ran = run("--rules", "rules", "--facts", facts(lines).toString(), "--json");
+        Path output = dir.resolve("result.json");
+        Ran ran = run("--rules", "rules", "--facts", facts(lines).toString(), "--json", "--output", output.toString());
 
         assertThat(ran.exitCode()).isZero();
-        JsonNode result = JsonMapper.builder().build().readTree(ran.out());
+        assertThat(ran.out()).isEmpty();
+        JsonNode result = JsonMapper.builder().build().readTree(output.toFile());
         assertThat(result.get("participants").intValue()).isEqualTo(1);
         assertThat(result.get("alerts").valueStream().map(alert -> alert.get("ruleId").stringValue()))
                 .contains("CHK-001", "CHK-005");
