@@ -1,7 +1,9 @@
 package org.saathi;
 
 import java.time.Clock;
+import java.util.Arrays;
 
+import org.saathi.backtest.BacktestCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SaathiApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("backtest")) {
+            // A rule author's backtest from the command line needs neither the server nor its database.
+            BacktestCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(SaathiApplication.class, args);
     }
 
