@@ -74,8 +74,8 @@ public final class Backtest {
     Result finish() {
         threads.shutdown();
         int participants = done.get();
-        Run run = base.finish(participants);
-        Optional<Run> compared = other.map(tally -> tally.finish(participants));
+        Run run = base.finish();
+        Optional<Run> compared = other.map(RunTally::finish);
         return new Result(options.from(), options.to(), options.step(), options.assumeResolvedAfter(),
                 options.factsCount(), participants, run, compared, compared.map(c -> Comparison.between(run, c)));
     }

@@ -1,5 +1,6 @@
 package org.saathi.backtest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ import org.saathi.rules.RuleSetReplay;
  */
 final class Replay {
 
+    /** What a replay raised, and for how long the participant was replayed (from enrolment, at the latest). */
+    record Replayed(List<ReplayedAlert> alerts, Duration span) {
+    }
+
     private final RuleSetReplay rules;
     private final ParticipantHistory history;
     private final ParticipantContext participant;
@@ -49,21 +54,21 @@ final class Replay {
     }
 
     /**
-     * The alerts raised in the options' period, in the order raised. An evaluation that fails is
+     * The alerts raised in the options' period, in the order raised, and how long was replayed. An evaluation that fails is
      * handed to {@code failures} and the replay goes on, as the live service would. Once
      * {@code cancelled} says so, it stops with a {@link CancellationException}.
      */
-    static List<ReplayedAlert> run(RuleSetReplay rules, ParticipantHistory history, ReplayOptions options,
+    static Replayed run(RuleSetReplay rules, ParticipantHistory history, ReplayOptions options,
             Consumer<RuntimeException> failures, BooleanSupplier cancelled) {
         return new Replay(rules, history, options, failures, cancelled).run();
     }
 
-    private List<ReplayedAlert> run() {
+    private Replayed run() {
         Timeline timeline = new Timeline(history, options.factsCount());
         Instant enrolled = enrolment(timeline);
         Instant start = enrolled.isAfter(options.from()) ? enrolled : options.from();
         if (start.isAfter(options.to())) {
-            return List.of();
+            return new Replayed(List.of(), Duration.ZERO);
         }
         // What holds at the start of the period was raised before it: known, open, but not counted.
         boolean startCounts = start.equals(enrolled);
@@ -92,7 +97,7 @@ final class Replay {
             queue.passDeadlines(now);
             evaluate(timeline, now, startCounts || !now.equals(start));
         }
-        return queue.finish(options.to());
+        return new Replayed(queue.finish(options.to()), Duration.between(start, options.to()));
     }
 
     /**

@@ -27,7 +27,8 @@ public record Run(String rules, String ruleSetVersion, List<ReplayedAlert> alert
      *
      * @param byWeek alerts raised per week (weeks start on Monday, UTC), by rule; every week of the period is there
      * @param byRecipient alerts that reached each staff member
-     * @param alertsPerParticipantMonth alerts per participant per 30 days of the period
+     * @param alertsPerParticipantMonth alerts per 30 days of participant time replayed (a participant who
+     *        enrolled during the period counts from then)
      */
     public record Summary(int alerts, Map<String, Integer> byRule, Map<String, Integer> bySeverity,
             Map<String, Map<String, Integer>> byWeek, Map<String, Integer> byRecipient,

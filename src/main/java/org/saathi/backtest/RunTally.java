@@ -41,6 +41,8 @@ final class RunTally {
     private final Map<String, Integer> followed = new HashMap<>();
     private final LinkedHashSet<String> failureExamples = new LinkedHashSet<>();
     private int failures;
+    /** Participant-time replayed: the period for everyone enrolled before it, less for those who joined later. */
+    private Duration replayedTime = Duration.ZERO;
 
     RunTally(String rules, RuleSetReplay ruleSet, ReplayOptions options, List<RuleSetProblem> warnings) {
         this.rules = rules;
@@ -55,12 +57,14 @@ final class RunTally {
 
     /** Replays the participant and adds what came of it; stops once {@code cancelled} says so. */
     List<ReplayedAlert> replay(ParticipantHistory history, BooleanSupplier cancelled) {
-        List<ReplayedAlert> raised = Replay.run(ruleSet, history, options, this::failed, cancelled);
-        add(history, raised);
-        return raised;
+        Replay.Replayed replayed = Replay.run(ruleSet, history, options, this::failed, cancelled);
+        add(history, replayed);
+        return replayed.alerts();
     }
 
-    private synchronized void add(ParticipantHistory history, List<ReplayedAlert> raised) {
+    private synchronized void add(ParticipantHistory history, Replay.Replayed replayed) {
+        List<ReplayedAlert> raised = replayed.alerts();
+        replayedTime = replayedTime.plus(replayed.span());
         alerts.addAll(raised);
         List<Instant> relapseTimes = new ArrayList<>();
         for (Relapse relapse : relapsesOf(history)) {
@@ -107,16 +111,16 @@ final class RunTally {
         }
     }
 
-    synchronized Run finish(int participants) {
+    synchronized Run finish() {
         alerts.sort(Comparator.comparing(ReplayedAlert::participantId).thenComparing(ReplayedAlert::raisedAt)
                 .thenComparing(ReplayedAlert::ruleId));
         relapses.sort(Comparator.comparing(Run.Relapse::participantId).thenComparing(Run.Relapse::at));
-        return new Run(rules, ruleSet.version(), List.copyOf(alerts), summary(participants),
+        return new Run(rules, ruleSet.version(), List.copyOf(alerts), summary(),
                 new Run.Outcomes(List.copyOf(relapses), outcomesByRule()),
                 warnings, new Run.Failures(failures, List.copyOf(failureExamples)));
     }
 
-    private Run.Summary summary(int participants) {
+    private Run.Summary summary() {
         Map<String, Integer> byRule = new TreeMap<>();
         Map<String, Integer> bySeverity = new TreeMap<>();
         Map<String, Map<String, Integer>> byWeek = new TreeMap<>();
@@ -132,8 +136,8 @@ final class RunTally {
                     .merge(alert.ruleId(), 1, Integer::sum);
             alert.recipients().forEach(staff -> byRecipient.merge(staff, 1, Integer::sum));
         }
-        double months = Duration.between(options.from(), options.to()).toMinutes() / (30.0 * 24 * 60);
-        double perParticipantMonth = participants == 0 || months == 0 ? 0 : alerts.size() / (participants * months);
+        double months = replayedTime.toMinutes() / (30.0 * 24 * 60);
+        double perParticipantMonth = months == 0 ? 0 : alerts.size() / months;
         return new Run.Summary(alerts.size(), byRule, bySeverity, byWeek, byRecipient, round(perParticipantMonth));
     }
 

@@ -148,7 +148,7 @@ class ReplayTests {
         checkIn("high", day(8), 8, false, day(8));
 
         List<ReplayedAlert> alerts = Replay.run(rules, history(participant(day(10))), options(), failure -> { },
-                () -> false);
+                () -> false).alerts();
 
         assertThat(alerts).isNotEmpty().allSatisfy(alert -> assertThat(alert.raisedAt()).isAfterOrEqualTo(day(10)));
     }
@@ -192,7 +192,7 @@ class ReplayTests {
     List<ReplayedAlert> replay(ReplayOptions options) {
         return Replay.run(rules, history(), options, failure -> {
             throw failure;
-        }, () -> false);
+        }, () -> false).alerts();
     }
 
     static ReplayedAlert only(String rule, List<ReplayedAlert> alerts) {
