@@ -27,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A participant's stored facts as rules see them: those of the window, and, for a replay "as of"
- * an earlier moment, only those that had been received by then. Facts may be dated a few minutes
- * ahead of the server's clock (a drifting phone); they count from the moment they are stored.
+ * A participant's stored facts as rules see them: those of the window; and for a backtest, those of
+ * a whole period with the moment each was received, so that a replay knows each fact only from
+ * then. Facts may be dated a few minutes ahead of the server's clock (a drifting phone); they count
+ * from the moment they are stored.
  */
 @Service
 public class FactHistory {
@@ -54,12 +55,7 @@ public class FactHistory {
 
     /** Every stored fact of the participant from the given moment on. */
     public Facts since(String participantId, Instant from) {
-        return knownBy(participantId, from, null);
-    }
-
-    /** The facts from the given moment on that had been received by {@code knownBy}, for replays. */
-    public Facts knownBy(String participantId, Instant from, Instant knownBy) {
-        return read(List.of(participantId), from, knownBy).get(participantId);
+        return read(List.of(participantId), from).get(participantId);
     }
 
     /**
@@ -67,7 +63,7 @@ public class FactHistory {
      * every participant asked for has an entry, empty when nothing is stored.
      */
     public Map<String, Facts> since(Collection<String> participantIds, Instant from) {
-        return read(participantIds, from, null);
+        return read(participantIds, from);
     }
 
     /**
@@ -78,15 +74,14 @@ public class FactHistory {
     public Map<String, Received> forReplay(Collection<String> participantIds, Instant from, Instant until) {
         Map<String, Map<String, Instant>> receivedAt = new HashMap<>();
         Map<String, Facts> facts = read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from),
-                Timestamp.from(until), null, receivedAt));
+                Timestamp.from(until), receivedAt));
         Map<String, Received> received = new LinkedHashMap<>();
         facts.forEach((id, theirs) -> received.put(id, new Received(theirs, receivedAt.getOrDefault(id, Map.of()))));
         return received;
     }
 
-    private Map<String, Facts> read(Collection<String> participantIds, Instant from, Instant knownBy) {
-        return read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from), NO_END,
-                knownBy == null ? null : Timestamp.from(knownBy), null));
+    private Map<String, Facts> read(Collection<String> participantIds, Instant from) {
+        return read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from), NO_END, null));
     }
 
     private Map<String, Facts> read(Query query) {
@@ -109,7 +104,7 @@ public class FactHistory {
         String[] silent = participantIds.stream()
                 .filter(id -> query.receivedAt != null || !checkIns.containsKey(id)).toArray(String[]::new);
         Map<String, List<CheckIn>> last = silent.length == 0 ? Map.of()
-                : new Query(silent, query.from, query.until, query.known, query.receivedAt).grouped(
+                : new Query(silent, query.from, query.until, query.receivedAt).grouped(
                         "SELECT DISTINCT ON (participant_id) * FROM check_in WHERE recorded_at < :from",
                         "recorded_at DESC", FactHistory::checkIn);
         Map<String, Facts> facts = new LinkedHashMap<>();
@@ -129,16 +124,13 @@ public class FactHistory {
         private final String[] ids;
         private final Timestamp from;
         private final Timestamp until;
-        private final Timestamp known;
         /** Where a replay's read notes when each fact was received, per participant; null for live reads. */
         private final Map<String, Map<String, Instant>> receivedAt;
 
-        Query(String[] ids, Timestamp from, Timestamp until, Timestamp known,
-                Map<String, Map<String, Instant>> receivedAt) {
+        Query(String[] ids, Timestamp from, Timestamp until, Map<String, Map<String, Instant>> receivedAt) {
             this.ids = ids;
             this.from = from;
             this.until = until;
-            this.known = known;
             this.receivedAt = receivedAt;
         }
 
@@ -148,9 +140,8 @@ public class FactHistory {
 
         <T> Map<String, List<T>> grouped(String select, String order, RowMapper<T> mapper, String instrument) {
             Map<String, List<T>> grouped = new HashMap<>();
-            jdbc.sql(select + " AND participant_id = ANY (:ids)" + KNOWN + " ORDER BY participant_id, " + order)
-                    .param("ids", ids).param("from", from).param("until", until).param("known", known)
-                    .param("instrument", instrument)
+            jdbc.sql(select + " AND participant_id = ANY (:ids) ORDER BY participant_id, " + order)
+                    .param("ids", ids).param("from", from).param("until", until).param("instrument", instrument)
                     .query(rs -> {
                         String participant = rs.getString("participant_id");
                         grouped.computeIfAbsent(participant, id -> new ArrayList<>()).add(mapper.mapRow(rs, 0));
@@ -168,8 +159,6 @@ public class FactHistory {
                     "recorded_at DESC", mapper, instrument);
         }
     }
-
-    private static final String KNOWN = " AND (CAST(:known AS timestamptz) IS NULL OR received_at <= :known)";
 
     private static Attendance attendance(ResultSet rs, int row) throws SQLException {
         return new Attendance(rs.getString("id"), rs.getString("participant_id"), instant(rs, "scheduled_at"), 0,

@@ -233,6 +233,30 @@ class BacktestApiTests {
     }
 
     @Test
+    void aRuleThatFailsWhileRunningIsCountedAndTheReplayGoesOn() throws IOException {
+        String failing = candidate("CHK-001.craving: {value: 8,", "CHK-001.craving: {value: 8,");
+        Path drl = CANDIDATES.resolve(failing).resolve("signals/cravings.drl");
+        Files.writeString(drl, Files.readString(drl) + """
+
+                rule "CHK-098 Fails on high craving"
+                when
+                    CheckIn( craving >= 9, recency == 1 )
+                then
+                    throw new IllegalStateException("a rule author's mistake");
+                end
+                """);
+
+        JsonNode result = fixtures.as(supervisor).post("/api/v1/rules/backtest",
+                request(participant, "\"rules\": \"" + failing + "\"")).json();
+
+        JsonNode failed = result.path("failedEvaluations");
+        assertThat(failed.path("count").asInt()).isPositive();
+        assertThat(failed.path("examples").get(0).asString()).contains("CHK-098").contains("a rule author's mistake");
+        assertThat(alert(result, "GAP-001").path("severity").asString()).isEqualTo("WATCH");
+        assertThat(result.path("warnings").size()).isPositive();
+    }
+
+    @Test
     void aCandidateNameCannotReachOutsideTheCandidatesFolder() {
         for (String name : List.of("../../rules", "..", "/etc", "nothing-here")) {
             JsonNode problem = assertProblem(fixtures.as(supervisor).post("/api/v1/rules/backtest",
