@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One backtest as it runs: participants are handed in batch by batch as they are read, replayed
  * through one rule set (or two, to compare them) on a few threads, and only the alerts and tallies
- * are kept. It can be cancelled between participants, and says how far it has got.
+ * are kept. It can be cancelled, which stops it within moments, and says how far it has got.
  */
 public final class Backtest {
 
@@ -57,7 +57,7 @@ public final class Backtest {
         }
     }
 
-    /** Stops the backtest at the next participant. */
+    /** Stops the backtest at the next moment any participant's replay evaluates. */
     public void cancel() {
         cancelled.set(true);
     }

@@ -61,14 +61,23 @@ class BacktestController {
             Instant startedAt, Optional<Instant> finishedAt, int participants, int done, Optional<Result> result) {
 
         static JobView of(Job job) {
+            return of(job, job.result());
+        }
+
+        /** Without its answer, for a list: the answer may hold thousands of alerts. */
+        static JobView listed(Job job) {
+            return of(job, Optional.empty());
+        }
+
+        private static JobView of(Job job, Optional<Result> result) {
             BacktestRequest asked = job.request();
             return new JobView(job.id(), job.state(), asked.from(), asked.to(),
                     asked.rules() == null ? "active" : asked.rules(), Optional.ofNullable(asked.compareWith()),
-                    job.startedAt(), job.finishedAt(), job.total(), job.done(), job.result());
+                    job.startedAt(), job.finishedAt(), job.total(), job.done(), result);
         }
     }
 
-    /** The candidate rule sets on the server, and your backtests that are kept. */
+    /** The candidate rule sets on the server, and your backtests that are kept (each without its answer). */
     @Schema(name = "Backtests")
     record Overview(List<String> candidates, List<JobView> backtests) {
     }
@@ -110,7 +119,7 @@ class BacktestController {
     @Operation(operationId = "listBacktests", summary = "The candidate rule sets, and your backtests still kept")
     Overview overview(Authentication authentication) {
         return new Overview(ruleSets.candidates(),
-                backtests.of(Caller.of(authentication)).stream().map(JobView::of).toList());
+                backtests.of(Caller.of(authentication)).stream().map(JobView::listed).toList());
     }
 
     @GetMapping("/{id}")

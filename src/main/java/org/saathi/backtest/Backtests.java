@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -154,7 +154,7 @@ public class Backtests {
     }
 
     private List<String> distinct(List<String> ids) {
-        return List.copyOf(new java.util.LinkedHashSet<>(ids));
+        return List.copyOf(new LinkedHashSet<>(ids));
     }
 
     /** Someone outside the caseload is answered as if they did not exist, as everywhere else. */

@@ -51,10 +51,6 @@ final class RunTally {
         this.warnings = List.copyOf(warnings);
     }
 
-    RuleSetReplay ruleSet() {
-        return ruleSet;
-    }
-
     /** Replays the participant and adds what came of it; stops once {@code cancelled} says so. */
     List<ReplayedAlert> replay(ParticipantHistory history, BooleanSupplier cancelled) {
         Replay.Replayed replayed = Replay.run(ruleSet, history, options, this::failed, cancelled);

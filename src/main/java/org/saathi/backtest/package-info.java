@@ -1,7 +1,9 @@
 /**
- * Backtests: replaying stored facts through the active or a candidate rule set, as of every moment
- * a fact arrived and at a regular step, with the live service's deduplication, inhibition and
- * escalation, writing nothing and sending nothing. The answer is the alert budget a rule set would
- * have cost (per rule, week and recipient) and how early its alerts came before relapses.
+ * Backtests: replaying facts through the active or a candidate rule set, as of every moment a fact
+ * arrived and at a regular step, with the live service's deduplication, inhibition and escalation,
+ * writing nothing and sending nothing. The answer is the alert budget a rule set would have cost
+ * (per rule, week and recipient) and how early its alerts came before relapses. Stored facts are
+ * replayed through the API and the staff page; a JSON-lines file of facts, without a server,
+ * through {@link org.saathi.backtest.BacktestCommand}.
  */
 package org.saathi.backtest;

@@ -302,6 +302,26 @@ class BacktestApiTests {
     }
 
     @Test
+    void listsTheCandidatesAndYourBacktestsWithoutTheirAnswers() throws IOException {
+        String candidate = candidate("CHK-001.craving: {value: 8,", "CHK-001.craving: {value: 9,");
+        Api.Reply ran = fixtures.as(supervisor).post("/api/v1/rules/backtest", request(participant, null));
+        String location = ran.header("Content-Location");
+
+        JsonNode overview = fixtures.as(supervisor).get("/api/v1/rules/backtest").json();
+
+        List<String> candidates = new ArrayList<>();
+        overview.path("candidates").forEach(name -> candidates.add(name.asString()));
+        assertThat(candidates).contains(candidate);
+        JsonNode listed = overview.path("backtests").get(0);
+        assertThat("/api/v1/rules/backtest/" + listed.path("id").asString()).isEqualTo(location);
+        assertThat(listed.path("state").asString()).isEqualTo("DONE");
+        assertThat(listed.path("rules").asString()).isEqualTo("active");
+        assertThat(listed.has("result")).isFalse();
+        assertThat(fixtures.as(supervisor).get(location).json().path("result").path("alerts").size()).isPositive();
+        assertThat(fixtures.as(mentor).get("/api/v1/rules/backtest").status()).isEqualTo(403);
+    }
+
+    @Test
     void eachBacktestIsInTheAuditLog() {
         fixtures.as(supervisor).post("/api/v1/rules/backtest", request(participant, null));
 
