@@ -54,9 +54,9 @@ final class Replay {
     }
 
     /**
-     * The alerts raised in the options' period, in the order raised, and how long was replayed. An evaluation that fails is
-     * handed to {@code failures} and the replay goes on, as the live service would. Once
-     * {@code cancelled} says so, it stops with a {@link CancellationException}.
+     * The alerts raised in the options' period, in the order raised, and how long was replayed. An
+     * evaluation that fails is handed to {@code failures} and the replay goes on, as the live service
+     * would. Once {@code cancelled} says so, it stops with a {@link CancellationException}.
      */
     static Replayed run(RuleSetReplay rules, ParticipantHistory history, ReplayOptions options,
             Consumer<RuntimeException> failures, BooleanSupplier cancelled) {

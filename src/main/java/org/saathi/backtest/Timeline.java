@@ -60,6 +60,7 @@ final class Timeline {
         for (List<? extends Known<?>> kind : List.of(checkIns, attendance, phq9, bam, drugScreens, concerns)) {
             kind.forEach(fact -> arrived.add(fact.knownAt()));
         }
+        lastBefore.ifPresent(last -> arrived.add(last.knownAt()));
         this.arrivals = List.copyOf(arrived);
     }
 
