@@ -208,7 +208,7 @@ class BacktestCommandTests {
     void aCancelledBacktestSaysHowFarItGot() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int day = 0; day < 60; day++) {
-            for (int participant = 1; participant <= 30; participant++) {
+            for (int participant = 1; participant <= 100; participant++) {
                 lines.add(checkIn("P-" + participant, day(day), (day + participant) % 10));
             }
         }
@@ -224,7 +224,7 @@ class BacktestCommandTests {
         Ran ran = running.get();
 
         assertThat(ran.exitCode()).isEqualTo(130);
-        assertThat(ran.err()).containsPattern("cancelled after ([1-9]|[12][0-9]) of 30 participants\n");
+        assertThat(ran.err()).containsPattern("cancelled after ([1-9]|[1-9][0-9]) of 100 participants\n");
         assertThat(ran.out()).isEmpty();
     }
 }
