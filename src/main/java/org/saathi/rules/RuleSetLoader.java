@@ -42,7 +42,11 @@ final class RuleSetLoader {
 
     /** Compiles without running the scenarios. */
     static CompiledRuleSet compile(Path directory, Duration window, Duration baseline, Instant now) {
-        RuleSetFiles files = RuleSetFiles.read(directory);
+        return compile(RuleSetFiles.read(directory), window, baseline, now);
+    }
+
+    /** Compiles files already read, so that the set compiled is the version they were read as. */
+    static CompiledRuleSet compile(RuleSetFiles files, Duration window, Duration baseline, Instant now) {
         List<RuleSetProblem> problems = new ArrayList<>();
         String thresholdsText = files.files().get(RuleSetFiles.THRESHOLDS);
         Map<String, ThresholdCatalogue.Spec> thresholds = thresholdsText == null ? Map.of()

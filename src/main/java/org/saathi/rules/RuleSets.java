@@ -80,7 +80,7 @@ public class RuleSets {
         }
         CompiledRuleSet set;
         try {
-            set = RuleSetLoader.compile(folder.get(), settings.window(), settings.baseline(), clock.instant());
+            set = RuleSetLoader.compile(files, settings.window(), settings.baseline(), clock.instant());
         } catch (RuleSetInvalid invalid) {
             throw new RuleSetInvalid(invalid.problems().stream()
                     .map(problem -> new RuleSetProblem(name + "/" + problem.file(), problem.line(), problem.message()))
