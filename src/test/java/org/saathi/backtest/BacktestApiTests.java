@@ -77,7 +77,7 @@ class BacktestApiTests {
         clock.advance(Duration.ofDays(-12));
         try {
             enrolled = clock.instant();
-            participant = participantIn(programme, mentor, counsellor);
+            participant = fixtures.participantIn(programme, mentor, counsellor, true);
             for (int day = 0; day <= 8; day++) {
                 clock.advance(Duration.ofDays(1));
                 Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
@@ -370,15 +370,6 @@ class BacktestApiTests {
             }
         }
         throw new AssertionError("no " + rule + " alert in " + result.path("alerts"));
-    }
-
-    private String participantIn(String programmeId, String peerMentor, String assignedCounsellor) {
-        String id = Fixtures.uniqueId("P");
-        Api.Reply reply = fixtures.admin().put("/api/v1/participants/" + id, """
-                {"displayName": "R.", "programmeId": "%s", "peerMentorId": "%s", "counsellorId": "%s",
-                 "consent": {"shareWithPeerMentor": true}}""".formatted(programmeId, peerMentor, assignedCounsellor));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return id;
     }
 
     /** A copy of the rules folder as a candidate, with one text of its thresholds replaced. */

@@ -85,12 +85,19 @@ public class Fixtures {
         return anonymous().bearer(key(scopes));
     }
 
-    /** An active participant with this peer mentor and counsellor; answers their id. */
+    /** An active participant of the default programme with this peer mentor and counsellor; answers their id. */
     public String participant(String peerMentorId, String counsellorId, boolean shareWithPeerMentor) {
+        return participantIn("default", peerMentorId, counsellorId, shareWithPeerMentor);
+    }
+
+    /** An active participant of this programme with this peer mentor and counsellor; answers their id. */
+    public String participantIn(String programmeId, String peerMentorId, String counsellorId,
+            boolean shareWithPeerMentor) {
         String id = uniqueId("P");
         Api.Reply reply = admin().put("/api/v1/participants/" + id, """
-                {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s",
-                 "consent": {"shareWithPeerMentor": %s}}""".formatted(peerMentorId, counsellorId, shareWithPeerMentor));
+                {"displayName": "R.", "programmeId": "%s", "peerMentorId": "%s", "counsellorId": "%s",
+                 "consent": {"shareWithPeerMentor": %s}}"""
+                .formatted(programmeId, peerMentorId, counsellorId, shareWithPeerMentor));
         assertThat(reply.status()).as("create participant: %s", reply).isEqualTo(201);
         return id;
     }

@@ -47,14 +47,9 @@ record BacktestHistory(String programme, String supervisor, List<String> partici
         String mentor = fixtures.staffIn(programme, "PEER_MENTOR");
         String counsellor = fixtures.staffIn(programme, "COUNSELLOR");
         Api ingest = fixtures.integration("ingest");
-        List<String> participants = Stream.of(Fixtures.uniqueId("P"), Fixtures.uniqueId("P")).toList();
         clock.advance(enrolledAgo.negated());
-        for (String id : participants) {
-            Api.Reply made = fixtures.admin().put("/api/v1/participants/" + id, """
-                    {"displayName": "R.", "programmeId": "%s", "peerMentorId": "%s", "counsellorId": "%s",
-                     "consent": {"shareWithPeerMentor": true}}""".formatted(programme, mentor, counsellor));
-            assertThat(made.status()).as("participant: %s", made).isEqualTo(201);
-        }
+        List<String> participants = Stream.of(1, 2)
+                .map(n -> fixtures.participantIn(programme, mentor, counsellor, true)).toList();
         for (int day = 10; day >= 1; day--) {
             clock.reset();
             clock.advance(Duration.ofDays(day).negated());
