@@ -22,12 +22,14 @@ public class Accounts implements UserDetailsService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final StaffDirectory staff;
+    private final LoginFailures failures;
     private final Clock clock;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, StaffDirectory staff, Clock clock) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, StaffDirectory staff, LoginFailures failures, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.staff = staff;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -36,63 +38,22 @@ public class Accounts implements UserDetailsService {
         jdbc.sql("""
                         INSERT INTO account (staff_id, password_hash, updated_at) VALUES (:id, :hash, :now)
                         ON CONFLICT (staff_id) DO UPDATE SET password_hash = excluded.password_hash,
-                                                             updated_at = excluded.updated_at,
-                                                             failed_logins = 0, locked_until = NULL""")
+                                                             updated_at = excluded.updated_at""")
                 .param("id", staffId)
                 .param("hash", passwords.encode(rawPassword))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        failures.clear(staffId);
     }
 
-    /** What {@link #takeAttempt} found. */
-    enum Attempt { TAKEN, LOCKED, NO_ACCOUNT }
-
-    /**
-     * Takes one of an account's remaining attempts before its password is checked, so that guesses
-     * sent at once cannot all be checked before the first failures are counted: once the limit is
-     * reached, further attempts are refused as locked without a look at the password.
-     */
-    Attempt takeAttempt(String staffId, LoginSettings settings) {
-        Timestamp now = Timestamp.from(clock.instant());
-        boolean taken = jdbc.sql("""
-                        UPDATE account SET failed_logins = failed_logins + 1
-                        WHERE staff_id = :id AND (locked_until IS NULL OR locked_until <= :now)
-                          AND failed_logins < :limit
-                        RETURNING staff_id""")
-                .param("id", staffId).param("now", now).param("limit", settings.failuresBeforeLockout())
-                .query(String.class).optional().isPresent();
-        return taken ? Attempt.TAKEN : canLogIn(staffId) ? Attempt.LOCKED : Attempt.NO_ACCOUNT;
-    }
-
-    /** The attempt taken was a wrong password; answers whether that used up the last one and locked the account. */
-    boolean attemptFailed(String staffId, LoginSettings settings) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                        UPDATE account SET locked_until = :until, failed_logins = 0
-                        WHERE staff_id = :id AND failed_logins >= :limit
-                          AND (locked_until IS NULL OR locked_until <= :now)""")
-                .param("id", staffId).param("limit", settings.failuresBeforeLockout())
-                .param("until", Timestamp.from(now.plus(settings.lockout()))).param("now", Timestamp.from(now))
-                .update() > 0;
-    }
-
-    /** The password was right: the failures before it no longer count. */
-    void attemptSucceeded(String staffId) {
-        jdbc.sql("UPDATE account SET failed_logins = 0 WHERE staff_id = :id AND failed_logins > 0")
-                .param("id", staffId).update();
-    }
-
-    /** Lifts a lock-out at an admin's word, without changing the password. */
+    /** Lifts the lock-out of every address at an admin's word, without changing the password. */
     public boolean unlock(String staffId) {
-        return jdbc.sql("""
-                        UPDATE account SET locked_until = NULL, failed_logins = 0
-                        WHERE staff_id = :id AND (locked_until IS NOT NULL OR failed_logins > 0)""")
-                .param("id", staffId).update() > 0;
+        return failures.clear(staffId);
     }
 
-    /** Until when a staff member's account is locked after failed logins; empty when it is not. */
+    /** Until when some source address is refused for the staff member after failed logins; empty when none is. */
     public Optional<Instant> lockedUntil(String staffId) {
-        return login(staffId).flatMap(Login::lockedUntil).filter(clock.instant()::isBefore);
+        return failures.refusedUntil(staffId);
     }
 
     /**
@@ -118,19 +79,17 @@ public class Accounts implements UserDetailsService {
         Set<StaffRole> roles = staff.rolesOf(username).orElseThrow(() -> new UsernameNotFoundException("no staff"));
         return User.withUsername(username)
                 .password(login.hash())
-                .accountLocked(login.lockedUntil().filter(clock.instant()::isBefore).isPresent())
                 .authorities(roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
                 .build();
     }
 
-    private record Login(String hash, Optional<Instant> lockedUntil) {
+    private record Login(String hash) {
     }
 
     private Optional<Login> login(String staffId) {
-        return jdbc.sql("SELECT password_hash, locked_until FROM account WHERE staff_id = :id")
+        return jdbc.sql("SELECT password_hash FROM account WHERE staff_id = :id")
                 .param("id", staffId)
-                .query((rs, row) -> new Login(rs.getString(1),
-                        Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)))
+                .query((rs, row) -> new Login(rs.getString(1)))
                 .optional();
     }
 }

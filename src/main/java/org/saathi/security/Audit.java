@@ -61,17 +61,33 @@ public class Audit {
 
     void record(String actor, Action action, String participantId, String target) {
         Optional<HttpServletRequest> request = currentRequest();
+        insert(clock.instant(), actor, action, participantId, target, request.map(Audit::channel).orElse("SYSTEM"),
+                request.map(HttpServletRequest::getRemoteAddr).orElse(null));
+    }
+
+    /** A row that sums up what happened over a while, written after it, as of when it began. */
+    void recordSummary(Instant at, String actor, Action action, String target, String channel, String address) {
+        insert(at, actor, action, null, target, channel, address);
+    }
+
+    private void insert(Instant at, String actor, Action action, String participantId, String target, String channel,
+            String address) {
         jdbc.sql("""
                         INSERT INTO audit_event (at, actor, action, participant_id, target, channel, remote_address)
                         VALUES (:at, :actor, :action, :participant, :target, :channel, :address)""")
-                .param("at", Timestamp.from(clock.instant()))
+                .param("at", Timestamp.from(at))
                 .param("actor", actor)
                 .param("action", action.name())
                 .param("participant", participantId)
                 .param("target", target)
-                .param("channel", request.map(Audit::channel).orElse("SYSTEM"))
-                .param("address", request.map(HttpServletRequest::getRemoteAddr).orElse(null))
+                .param("channel", channel)
+                .param("address", address)
                 .update();
+    }
+
+    /** WEB or API for the request being answered, SYSTEM outside one. */
+    static String currentChannel() {
+        return currentRequest().map(Audit::channel).orElse("SYSTEM");
     }
 
     public Page search(Filter filter, int page, int size) {

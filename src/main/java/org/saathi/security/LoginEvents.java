@@ -1,8 +1,6 @@
 package org.saathi.security;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -10,9 +8,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Logins into the audit log (the lock-out itself is {@link StaffLogins}'). A failure under a name
- * with no account is logged as "(unknown)": people type passwords into the user name field, and
- * those must not end up in the log.
+ * Logins and logouts into the audit log; failed logins are {@link StaffLogins}' and
+ * {@link FailedLogins}', one row per account and minute.
  */
 @Component
 class LoginEvents {
@@ -23,21 +20,6 @@ class LoginEvents {
     LoginEvents(Accounts accounts, Audit audit) {
         this.accounts = accounts;
         this.audit = audit;
-    }
-
-    @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
-        String name = event.getAuthentication().getName();
-        if (name == null || !accounts.canLogIn(name)) {
-            audit.record(Audit.UNKNOWN, Audit.Action.LOGIN_FAILED, null, null);
-            return;
-        }
-        audit.record(name, Audit.Action.LOGIN_FAILED, null, null);
-    }
-
-    @EventListener
-    void refusedWhileLocked(AuthenticationFailureLockedEvent event) {
-        audit.record(event.getAuthentication().getName(), Audit.Action.LOGIN_FAILED, null, "locked");
     }
 
     /** A login through the form; API calls authenticate on every request and are not logins. */

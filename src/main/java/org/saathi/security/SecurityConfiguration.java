@@ -43,9 +43,9 @@ class SecurityConfiguration {
 
     /** Staff passwords, with the lock-out, for the API and the login form alike. */
     @Bean
-    AuthenticationProvider staffLogins(Accounts accounts, PasswordEncoder passwordEncoder, LoginSettings settings,
-            Audit audit) {
-        return new StaffLogins(accounts, passwordEncoder, settings, audit);
+    AuthenticationProvider staffLogins(Accounts accounts, PasswordEncoder passwordEncoder, LoginFailures failures,
+            FailedLogins failedLogins, LoginSettings settings, Audit audit) {
+        return new StaffLogins(accounts, passwordEncoder, failures, failedLogins, settings, audit);
     }
 
     @Bean
