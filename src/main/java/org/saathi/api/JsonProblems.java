@@ -40,8 +40,8 @@ public final class JsonProblems {
         if (field.isEmpty()) {
             field = "body";
         }
-        if (message.contains(JsonStrictness.TextWithoutNul.MESSAGE)) {
-            return new FieldProblem(field, JsonStrictness.TextWithoutNul.MESSAGE);
+        if (message.contains(StorableText.MESSAGE)) {
+            return new FieldProblem(field, StorableText.MESSAGE);
         }
         if (failure instanceof UnrecognizedPropertyException) {
             return new FieldProblem(field, "is not a known field");

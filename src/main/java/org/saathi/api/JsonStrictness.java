@@ -31,16 +31,14 @@ class JsonStrictness {
                 .addModule(new SimpleModule("saathi-text").addDeserializer(String.class, new TextWithoutNul()));
     }
 
-    /** PostgreSQL cannot store a NUL character in text: refuse it at the door, naming the field. */
+    /** PostgreSQL cannot store a NUL character or a lone surrogate in text: refuse it at the door, naming the field. */
     static final class TextWithoutNul extends StringDeserializer {
-
-        static final String MESSAGE = "must not contain a NUL character";
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
             String text = super.deserialize(parser, context);
-            if (text != null && text.indexOf('\0') >= 0) {
-                throw context.weirdStringException(text, String.class, MESSAGE);
+            if (text != null && !StorableText.isStorable(text)) {
+                throw context.weirdStringException(text, String.class, StorableText.MESSAGE);
             }
             return text;
         }

@@ -28,6 +28,11 @@ record FormProblems(Map<String, List<String>> fields, List<String> general, Map<
             "rules", "Rule set", "compareWith", "Compare with", "assumeResolvedAfter", "Assume resolved after",
             "participantIds", "Participants", "factsCount", "Count facts from");
 
+    /** Fields of the other page forms, named as on their page when one of them is refused. */
+    private static final Map<String, String> OTHER_LABELS = Map.of("note", "Note", "outcome", "Outcome",
+            "length", "Snooze for", "reason", "Reason", "name", "Name", "scope", "Scopes", "actor", "Actor",
+            "participantId", "Participant", "action", "Action", "day", "Day");
+
     /** One line of the list at the top of the form. */
     record Line(String field, String text) {
     }
@@ -78,8 +83,12 @@ record FormProblems(Map<String, List<String>> fields, List<String> general, Map<
     public List<Line> lines() {
         List<Line> lines = new ArrayList<>();
         fields.forEach((field, messages) -> messages.forEach(message -> lines.add(
-                new Line(LABELS.containsKey(field) ? field : null, LABELS.getOrDefault(field, field) + ": " + message))));
+                new Line(LABELS.containsKey(field) ? field : null, label(field) + ": " + message))));
         return lines;
+    }
+
+    private static String label(String field) {
+        return LABELS.getOrDefault(field, OTHER_LABELS.getOrDefault(field, field));
     }
 
     /** {@code participantIds[3]} is the participants field of the form. */

@@ -19,6 +19,7 @@ class PageErrors {
         page.setStatus(problem.status());
         page.addObject("title", problem.status() == HttpStatus.NOT_FOUND ? "Not found" : "Not possible");
         page.addObject("detail", problem.getMessage());
+        page.addObject("problems", FormProblems.of(problem).lines());
         return page;
     }
 }
