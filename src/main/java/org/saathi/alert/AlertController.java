@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
+import org.saathi.security.Audit;
 import org.saathi.security.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +30,11 @@ class AlertController {
             .map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     private final AlertQueries queries;
+    private final Audit audit;
 
-    AlertController(AlertQueries queries) {
+    AlertController(AlertQueries queries, Audit audit) {
         this.queries = queries;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -61,9 +64,13 @@ class AlertController {
             case "severity" -> AlertQueries.Order.SEVERITY;
             default -> throw ApiProblem.invalid("sort", "must be newest or severity");
         };
-        return queries.list(Caller.of(authentication), new AlertQueries.Filter(
+        Caller caller = Caller.of(authentication);
+        AlertViews.Page listed = queries.list(caller, new AlertQueries.Filter(
                 wantedStatus == null ? Set.of() : Set.of(wantedStatus), Optional.ofNullable(wantedSeverity),
                 Optional.ofNullable(participantId), mine), order, page, size);
+        audit.recordParticipants(caller, Audit.Action.ALERTS_LISTED,
+                listed.items().stream().map(AlertViews.Summary::participantId).toList());
+        return listed;
     }
 
     @GetMapping("/{id}")

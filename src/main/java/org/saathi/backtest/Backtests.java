@@ -93,7 +93,7 @@ public class Backtests {
             Job job = new Job(caller.id(), request, clock.instant(), total, backtest);
             jobs.put(job.id(), job);
             audit.record(caller, Audit.Action.BACKTEST_RUN, null, describe(request, base, other, total));
-            runner.execute(() -> run(job, caseload, named, options, windowOf(base, other)));
+            runner.execute(() -> run(caller, job, caseload, named, options, windowOf(base, other)));
             return job;
         }
     }
@@ -185,19 +185,31 @@ public class Backtests {
                 + participants + " participants, " + request.from() + " to " + request.to();
     }
 
-    private void run(Job job, Caseload caseload, Optional<List<String>> named, ReplayOptions options,
+    /**
+     * Runs the backtest; whom it replayed goes into the audit log as it ends, however it ends, and
+     * before its answer can be read: every participant whose history was read for it.
+     */
+    private void run(Caller caller, Job job, Caseload caseload, Optional<List<String>> named, ReplayOptions options,
             Duration window) {
         Backtest backtest = job.backtest();
+        List<String> replayed = new ArrayList<>();
         try {
-            histories.forEachBatch(caseload, named, options, window, settings.batch(), backtest::replay);
-            job.completion().complete(backtest.finish());
+            histories.forEachBatch(caseload, named, options, window, settings.batch(), batch -> {
+                batch.forEach(history -> replayed.add(history.participant().id()));
+                backtest.replay(batch);
+            });
+            Result result = backtest.finish();
+            audit.recordParticipants(caller, Audit.Action.BACKTEST_REPLAYED, replayed);
+            job.completion().complete(result);
             log.info("Backtest {} replayed {} participants", job.id(), backtest.done());
         } catch (CancellationException cancelled) {
             backtest.abandon();
+            audit.recordParticipants(caller, Audit.Action.BACKTEST_REPLAYED, replayed);
             job.completion().completeExceptionally(cancelled);
             log.info("Backtest {} cancelled after {} of {} participants", job.id(), backtest.done(), job.total());
         } catch (RuntimeException failed) {
             backtest.abandon();
+            audit.recordParticipants(caller, Audit.Action.BACKTEST_REPLAYED, replayed);
             job.completion().completeExceptionally(failed);
             log.error("Backtest {} failed after {} participants", job.id(), backtest.done(), failed);
         } finally {

@@ -3,8 +3,12 @@ package org.saathi.security;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +30,14 @@ public class Audit {
         PARTICIPANT_VIEWED, TIMELINE_VIEWED, ALERT_VIEWED,
         ALERT_ACKNOWLEDGED, ALERT_RESOLVED, ALERT_SNOOZED,
         API_KEY_CREATED, API_KEY_REVOKED, STAFF_SAVED, PARTICIPANT_SAVED, GROUP_SAVED, PROGRAMME_SAVED,
-        RULES_RELOADED, RULES_RELOAD_REFUSED, BACKTEST_RUN
+        RULES_RELOADED, RULES_RELOAD_REFUSED, BACKTEST_RUN,
+        /** A list of alerts was read; the row names the participants it showed. */
+        ALERTS_LISTED,
+        /** A backtest replayed these participants' histories; written when it ends. */
+        BACKTEST_REPLAYED;
+
+        /** Actions whose row names its participants in the target, as a comma-separated list of their ids. */
+        static final Set<Action> LISTING = EnumSet.of(ALERTS_LISTED, BACKTEST_REPLAYED);
     }
 
     /** One row of the log. */
@@ -57,6 +68,20 @@ public class Audit {
 
     public void record(Caller caller, Action action, String participantId, String target) {
         record(actorOf(caller), action, participantId, target);
+    }
+
+    /**
+     * A read or replay of several participants' data in one row: their ids, sorted and separated
+     * by commas (ids hold no comma), in the target, where a search for one of them finds the row.
+     * Nothing is written when there are none.
+     */
+    public void recordParticipants(Caller caller, Action action, Collection<String> participantIds) {
+        if (!Action.LISTING.contains(action)) {
+            throw new IllegalArgumentException(action + " names one participant, not a list");
+        }
+        if (!participantIds.isEmpty()) {
+            record(caller, action, null, String.join(",", new TreeSet<>(participantIds)));
+        }
     }
 
     void record(String actor, Action action, String participantId, String target) {
@@ -93,7 +118,8 @@ public class Audit {
     public Page search(Filter filter, int page, int size) {
         String where = """
                 WHERE (CAST(:actor AS text) IS NULL OR actor = :actor)
-                  AND (CAST(:participant AS text) IS NULL OR participant_id = :participant)
+                  AND (CAST(:participant AS text) IS NULL OR participant_id = :participant
+                       OR (action IN (:listing) AND :participant = ANY (string_to_array(target, ','))))
                   AND (CAST(:action AS text) IS NULL OR action = :action)
                   AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
                   AND (CAST(:to AS timestamptz) IS NULL OR at < :to)""";
@@ -114,7 +140,8 @@ public class Audit {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter filter) {
-        return sql.param("actor", filter.actor().orElse(null))
+        return sql.param("listing", Action.LISTING.stream().map(Action::name).toList())
+                .param("actor", filter.actor().orElse(null))
                 .param("participant", filter.participantId().orElse(null))
                 .param("action", filter.action().map(Action::name).orElse(null))
                 .param("from", filter.from().map(Timestamp::from).orElse(null))

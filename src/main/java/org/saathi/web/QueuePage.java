@@ -3,10 +3,15 @@ package org.saathi.web;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.saathi.alert.AlertQueries;
 import org.saathi.alert.AlertViews;
 import org.saathi.facts.Severity;
+import org.saathi.security.Audit;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,19 +38,24 @@ class QueuePage {
         }
     }
 
+    /** The participants of the rows this session last saw and the audit log recorded. */
+    static final String AUDITED = QueuePage.class.getName() + ".audited";
+
     private final AlertQueries alerts;
     private final WebSettings settings;
+    private final Audit audit;
 
-    QueuePage(AlertQueries alerts, WebSettings settings) {
+    QueuePage(AlertQueries alerts, WebSettings settings, Audit audit) {
         this.alerts = alerts;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @GetMapping("/alerts")
     String queue(@RequestParam(defaultValue = "UNRESOLVED") String status,
             @RequestParam(defaultValue = "") String severity, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
-        fill(status, severity, mine, page, viewer, model);
+            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model, HttpSession session) {
+        record(viewer, fill(status, severity, mine, page, viewer, model), session, false);
         return "queue";
     }
 
@@ -53,12 +63,26 @@ class QueuePage {
     @GetMapping("/alerts/rows")
     String rows(@RequestParam(defaultValue = "UNRESOLVED") String status,
             @RequestParam(defaultValue = "") String severity, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
-        fill(status, severity, mine, page, viewer, model);
+            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model, HttpSession session) {
+        record(viewer, fill(status, severity, mine, page, viewer, model), session, true);
         return "queue :: rows";
     }
 
-    private void fill(String status, String severity, boolean mine, int page, Viewer viewer, Model model) {
+    /**
+     * The participants shown go into the audit log, on every opening of the page; a refresh that
+     * shows the same participants as the session's last recorded view tells the log nothing new.
+     */
+    private void record(Viewer viewer, AlertViews.Page shown, HttpSession session, boolean refresh) {
+        Set<String> participants = shown.items().stream().map(AlertViews.Summary::participantId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (refresh && participants.equals(session.getAttribute(AUDITED))) {
+            return;
+        }
+        audit.recordParticipants(viewer.caller(), Audit.Action.ALERTS_LISTED, participants);
+        session.setAttribute(AUDITED, participants);
+    }
+
+    private AlertViews.Page fill(String status, String severity, boolean mine, int page, Viewer viewer, Model model) {
         StatusFilter statusFilter = parse(StatusFilter.class, status).orElse(StatusFilter.UNRESOLVED);
         Optional<String> severityFilter = parse(Severity.class, severity).map(Enum::name);
         AlertQueries.Filter filter = new AlertQueries.Filter(statusFilter.statuses, severityFilter, Optional.empty(),
@@ -78,6 +102,7 @@ class QueuePage {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("refresh", "every " + settings.refreshEvery().toMillis() + "ms");
         model.addAttribute("lastPage", lastPage);
+        return found;
     }
 
     /** An unknown filter value falls back to the default rather than failing the page. */

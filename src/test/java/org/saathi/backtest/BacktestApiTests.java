@@ -132,6 +132,17 @@ class BacktestApiTests {
     }
 
     @Test
+    void theParticipantsReplayedAreInTheAuditLogBeforeTheAnswer() {
+        Api.Reply reply = fixtures.as(supervisor).post("/api/v1/rules/backtest", request(participant, null));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                        SELECT target FROM audit_event WHERE actor = :actor AND action = 'BACKTEST_REPLAYED'
+                        ORDER BY id DESC LIMIT 1""")
+                .param("actor", supervisor).query(String.class).single()).isEqualTo(participant);
+    }
+
+    @Test
     void linksAlertsToTheRelapseThatFollowedThem() {
         JsonNode result = fixtures.as(supervisor).post("/api/v1/rules/backtest", request(participant, null)).json();
 

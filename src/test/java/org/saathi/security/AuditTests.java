@@ -91,16 +91,41 @@ class AuditTests {
     }
 
     @Test
-    void viewingAnAlertIsRecordedButListingAlertsIsNot() {
+    void listingAlertsIsRecordedWithTheParticipantsShownAndViewingOneWithItsAlert() {
         String counsellor = fixtures.staff("COUNSELLOR");
         String participant = fixtures.participant(mentor, counsellor, true);
+        String other = fixtures.participant(mentor, counsellor, true);
         String alert = watch(participant);
+        watch(other);
 
-        fixtures.as(counsellor).get("/api/v1/alerts?participantId=" + participant);
+        fixtures.as(counsellor).get("/api/v1/alerts");
         fixtures.as(counsellor).get("/api/v1/alerts/" + alert);
 
         assertThat(rowsBy(counsellor)).extracting(Row::actor, Row::action, Row::participantId, Row::target, Row::channel)
-                .containsExactly(tuple(counsellor, "ALERT_VIEWED", participant, alert, "API"));
+                .containsExactly(tuple(counsellor, "ALERTS_LISTED", null,
+                                String.join(",", new java.util.TreeSet<>(List.of(participant, other))), "API"),
+                        tuple(counsellor, "ALERT_VIEWED", participant, alert, "API"));
+    }
+
+    @Test
+    void aListShowingNobodyLeavesNoRow() {
+        String counsellor = fixtures.staff("COUNSELLOR");
+
+        assertThat(fixtures.as(counsellor).get("/api/v1/alerts").status()).isEqualTo(200);
+
+        assertThat(rowsBy(counsellor)).isEmpty();
+    }
+
+    @Test
+    void searchingTheLogForAParticipantFindsTheListsThatShowedThem() {
+        String counsellor = fixtures.staff("COUNSELLOR");
+        String participant = fixtures.participant(mentor, counsellor, true);
+        watch(participant);
+
+        fixtures.as(counsellor).get("/api/v1/alerts?participantId=" + participant);
+
+        assertThat(actions(audit("?participantId=" + participant + "&actor=" + counsellor)))
+                .containsExactly("ALERTS_LISTED");
     }
 
     @Test

@@ -224,6 +224,28 @@ class StaffPageSessionTests {
     }
 
     @Test
+    void theQueueIsAuditedWithItsParticipantsAndARefreshOnlyWhenItShowsOthers() {
+        highCraving(ownParticipant());
+        PageClient page = counsellor();
+        long listed = audited(counsellor, "ALERTS_LISTED");
+
+        assertThat(page.get("/alerts").statusCode()).isEqualTo(200);
+        page.get("/alerts/rows", REFRESH);
+        page.get("/alerts/rows", REFRESH);
+        assertThat(audited(counsellor, "ALERTS_LISTED")).as("the page, then refreshes showing the same").isEqualTo(listed + 1);
+
+        String newcomer = ownParticipant();
+        highCraving(newcomer);
+        page.get("/alerts/rows", REFRESH);
+
+        assertThat(audited(counsellor, "ALERTS_LISTED")).as("a refresh showing someone new").isEqualTo(listed + 2);
+        assertThat(jdbc.sql("""
+                        SELECT target FROM audit_event WHERE actor = :actor AND action = 'ALERTS_LISTED'
+                        ORDER BY id DESC LIMIT 1""").param("actor", counsellor).query(String.class).single())
+                .contains(newcomer);
+    }
+
+    @Test
     void openingAnAlertOrAParticipantOnThePageIsAudited() {
         String participant = ownParticipant();
         String alertId = highCraving(participant);
