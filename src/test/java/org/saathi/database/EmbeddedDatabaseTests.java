@@ -3,12 +3,14 @@ package org.saathi.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -30,14 +32,14 @@ class EmbeddedDatabaseTests {
     @Test
     void dataSurvivesARestart(@TempDir Path folder) throws Exception {
         EmbeddedDatabaseSettings settings = new EmbeddedDatabaseSettings(folder, 0, false);
-        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase first = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+        try (EmbeddedDatabase first = EmbeddedDatabase
                 .start(settings)) {
             execute(first, "CREATE TABLE kept (id int PRIMARY KEY, note text)");
             execute(first, "INSERT INTO kept VALUES (42, 'still here')");
         }
         assertThat(folder.resolve("PG_VERSION")).as("a persistent folder stays after close").exists();
 
-        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase second = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+        try (EmbeddedDatabase second = EmbeddedDatabase
                 .start(settings)) {
             assertThat(second.dataDirectory()).isEqualTo(folder.toAbsolutePath().normalize());
             assertThat(queryText(second, "SELECT note FROM kept WHERE id = 42")).isEqualTo("still here");
@@ -47,7 +49,7 @@ class EmbeddedDatabaseTests {
     @Test
     void aServerLeftRunningByAKilledServiceIsStoppedAndItsDataKept(@TempDir Path folder) throws Exception {
         EmbeddedDatabaseSettings settings = new EmbeddedDatabaseSettings(folder, 0, false);
-        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase first = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+        try (EmbeddedDatabase first = EmbeddedDatabase
                 .start(settings)) {
             execute(first, "CREATE TABLE kept (id int PRIMARY KEY, note text)");
             execute(first, "INSERT INTO kept VALUES (7, 'written before the kill')");
@@ -65,15 +67,38 @@ class EmbeddedDatabaseTests {
         service.destroyForcibly().waitFor();
         assertThat(folder.resolve("postmaster.pid")).as("the killed service's server is still running").exists();
 
-        try (EmbeddedDatabaseConfiguration.EmbeddedDatabase next = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+        try (EmbeddedDatabase next = EmbeddedDatabase
                 .start(settings)) {
             assertThat(queryText(next, "SELECT note FROM kept WHERE id = 7")).isEqualTo("written before the kill");
         }
     }
 
     @Test
+    void aSecondStartOnAFolderInUseRefusesInOneLineAndLeavesTheFirstRunning(@TempDir Path folder) throws Exception {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(folder, 0, false))) {
+            execute(first, "CREATE TABLE kept (id int PRIMARY KEY, note text)");
+            // The whole service, started again on the same folder in another process.
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Process second = new ProcessBuilder(java, "-cp", classpath, "org.saathi.SaathiApplication",
+                    "--saathi.embedded-database.data-directory=" + folder, "--server.port=0")
+                    .redirectErrorStream(true).start();
+            String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(second.exitValue()).as(output).isNotZero();
+            assertThat(output.lines().filter(line -> line.contains("in use by another running Saathi (process "
+                    + ProcessHandle.current().pid() + ")") && line.contains("SAATHI_EMBEDDED_DATABASE_DATA_DIRECTORY")))
+                    .as(output).hasSize(1);
+            assertThat(output).as("no stack trace").doesNotContain("\tat ").doesNotContain("left running");
+            execute(first, "INSERT INTO kept VALUES (1, 'the first still works')");
+            assertThat(queryText(first, "SELECT note FROM kept WHERE id = 1")).isEqualTo("the first still works");
+        }
+    }
+
+    @Test
     void ephemeralDatabaseIsRemovedOnClose(@TempDir Path configured) throws Exception {
-        EmbeddedDatabaseConfiguration.EmbeddedDatabase database = EmbeddedDatabaseConfiguration.EmbeddedDatabase
+        EmbeddedDatabase database = EmbeddedDatabase
                 .start(new EmbeddedDatabaseSettings(configured, 0, true));
         Path folder = database.dataDirectory();
         try {
@@ -95,7 +120,7 @@ class EmbeddedDatabaseTests {
                         "saathi.embedded-database.ephemeral=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class);
+                    assertThat(context).doesNotHaveBean(EmbeddedDatabase.class);
                     assertThat(context).doesNotHaveBean(DataSource.class);
                 });
     }
@@ -107,9 +132,9 @@ class EmbeddedDatabaseTests {
         contexts.withPropertyValues("saathi.embedded-database.ephemeral=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context).hasSingleBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class);
-                    EmbeddedDatabaseConfiguration.EmbeddedDatabase database =
-                            context.getBean(EmbeddedDatabaseConfiguration.EmbeddedDatabase.class);
+                    assertThat(context).hasSingleBean(EmbeddedDatabase.class);
+                    EmbeddedDatabase database =
+                            context.getBean(EmbeddedDatabase.class);
                     folder.set(database.dataDirectory());
                     assertThat(context).getBean(DataSource.class).isInstanceOf(HikariDataSource.class);
                     HikariDataSource dataSource = context.getBean(HikariDataSource.class);
@@ -140,21 +165,25 @@ class EmbeddedDatabaseTests {
     static class Settings {
     }
 
-    private static void execute(EmbeddedDatabaseConfiguration.EmbeddedDatabase database, String sql)
+    private static void execute(EmbeddedDatabase database, String sql)
             throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+        try (Connection connection = asOwner(database);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
-    private static String queryText(EmbeddedDatabaseConfiguration.EmbeddedDatabase database, String sql)
+    private static String queryText(EmbeddedDatabase database, String sql)
             throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+        try (Connection connection = asOwner(database);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             assertThat(rows.next()).as("a row from %s", sql).isTrue();
             return rows.getString(1);
         }
+    }
+
+    private static Connection asOwner(EmbeddedDatabase database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), DatabaseRoles.OWNER, database.secret().owner());
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public final class LeftoverDatabase {
 
     public static void main(String[] args) throws Exception {
-        EmbeddedDatabaseConfiguration.EmbeddedDatabase.start(new EmbeddedDatabaseSettings(Path.of(args[0]), 0, false));
+        EmbeddedDatabase.start(new EmbeddedDatabaseSettings(Path.of(args[0]), 0, false));
         System.out.println("started");
         Thread.sleep(Long.MAX_VALUE);
     }

@@ -332,6 +332,7 @@ class AuditTests {
 
     // --- append-only
 
+    /** The service's database role may only add and read rows; the table's triggers stop its owner too. */
     @Test
     void rowsCannotBeChangedOrRemoved() {
         String counsellor = fixtures.staff("COUNSELLOR");
@@ -341,12 +342,12 @@ class AuditTests {
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'someone-else' WHERE actor = :actor")
                 .param("actor", counsellor).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE actor = :actor")
                 .param("actor", counsellor).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
 
         assertThat(rowsBy(counsellor)).isEqualTo(before).hasSize(1);
     }

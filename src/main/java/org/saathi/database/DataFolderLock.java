@@ -1,0 +1,102 @@
+package org.saathi.database;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Held by the service that runs the embedded database on a folder, for as long as it runs. The
+ * operating system lets it go when that process ends, however it ends, so a lock that can be taken
+ * means that no live service owns the folder; the file says which process holds it.
+ */
+final class DataFolderLock implements AutoCloseable {
+
+    static final String FILE = "saathi.lock";
+    /** The lock the embedded server's library holds on the folder while its process runs. */
+    private static final String SERVER_LOCK = "epg-lock";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataFolderLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** @throws DataFolderInUseException when a live service holds the folder */
+    static DataFolderLock take(Path directory) throws IOException {
+        FileChannel channel = FileChannel.open(directory.resolve(FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(channel);
+        if (lock == null) {
+            String holder = holder(channel);
+            channel.close();
+            throw new DataFolderInUseException(directory, holder);
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(true);
+        return new DataFolderLock(channel, lock);
+    }
+
+    /** @throws DataFolderInUseException when a live service holds the folder; takes nothing */
+    static void check(Path directory) throws IOException {
+        Path file = directory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw new DataFolderInUseException(directory, holder(channel));
+            }
+            lock.release();
+        }
+    }
+
+    /**
+     * Whether the process that started the server on the folder still runs: a service of an earlier
+     * version holds only this lock, not ours.
+     */
+    static boolean serverOwnerAlive(Path directory) throws IOException {
+        Path file = directory.resolve(SERVER_LOCK);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock != null) {
+                lock.release();
+            }
+            return lock == null;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldByThisProcess) {
+            return null;
+        }
+    }
+
+    private static String holder(FileChannel channel) throws IOException {
+        ByteBuffer text = ByteBuffer.allocate(32);
+        channel.read(text, 0);
+        String pid = new String(text.array(), 0, text.position(), StandardCharsets.US_ASCII).strip();
+        return pid.matches("\\d+") ? pid : "unknown";
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (channel) {
+            lock.release();
+        }
+    }
+}
