@@ -93,25 +93,28 @@ class ParticipantController {
             // Another programme's participant is not told apart from one that does not exist.
             throw ApiProblem.notFound("There is no participant " + id + ".");
         }
-        String programmeId = programmeOf(request, caller, before);
+        Participant participant = participant(id, request, programmeOf(request, caller, before));
+        assignments.check(caller, participant, before);
+        boolean created = participants.upsert(participant, clock.instant());
+        // Their alerts go with them, on every save (the upsert holds the participant's row, so two saves
+        // cannot cross): the old programme's supervisors no longer see them, the new one's do.
+        events.publishEvent(new ParticipantSaved(id, participant.programmeId()));
+        Participant saved = participants.find(id).orElseThrow();
+        audit.record(caller, Audit.Action.PARTICIPANT_SAVED, id, null, ParticipantChanges.between(before, saved));
+        return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)
+                : ResponseEntity.ok(saved);
+    }
+
+    private Participant participant(String id, ParticipantRequest request, String programmeId) {
         ZoneId programmeZone = programmes.require("programmeId", programmeId);
         ZoneId zone = request.timezone() == null ? programmeZone : Zones.parse("timezone", request.timezone());
         Set<String> groups = request.groupIds() == null ? Set.of() : request.groupIds();
-        Participant participant = new Participant(id, request.displayName().strip(), programmeId, groups,
+        return new Participant(id, request.displayName().strip(), programmeId, groups,
                 request.peerMentorId(), request.counsellorId(), request.supervisorId(), zone.getId(),
                 request.status() == null ? ParticipantStatus.ACTIVE : request.status(),
                 // Without an explicit consent, nothing goes to the peer mentor: the safe default.
                 new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
                 request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
-        assignments.check(caller, participant, before);
-        boolean created = participants.upsert(participant, clock.instant());
-        // Their alerts go with them, on every save (the upsert holds the participant's row, so two saves
-        // cannot cross): the old programme's supervisors no longer see them, the new one's do.
-        events.publishEvent(new ParticipantSaved(id, programmeId));
-        Participant saved = participants.find(id).orElseThrow();
-        audit.record(caller, Audit.Action.PARTICIPANT_SAVED, id, null, ParticipantChanges.between(before, saved));
-        return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)
-                : ResponseEntity.ok(saved);
     }
 
     /**
