@@ -11,12 +11,17 @@ import org.saathi.roster.ParticipantContext;
 /**
  * Turns the roles an escalation action names into people, through the participant's assignments.
  * Without consent to share with the peer mentor, the counsellor is asked instead, and the alert
- * says so. A person named for two reasons is asked once, with both reasons.
+ * says so. A deactivated staff member is never asked: the next role up takes their place (the
+ * counsellor for a peer mentor, the supervisors for a counsellor or a supervisor), and the alert
+ * says that too. A person named for two reasons is asked once, with both reasons.
  */
 public final class Recipients {
 
     static final String NO_CONSENT = "substitute for the peer mentor: the participant has not consented "
             + "to share with their peer mentor";
+    static final String MENTOR_DEACTIVATED = "substitute for the peer mentor, who is deactivated";
+    static final String COUNSELLOR_DEACTIVATED = "substitute for the counsellor, who is deactivated";
+    static final String SUPERVISOR_DEACTIVATED = "programme supervisor (the assigned supervisor is deactivated)";
 
     private Recipients() {
     }
@@ -33,20 +38,38 @@ public final class Recipients {
     }
 
     private static List<Recipient> forRole(Role role, ParticipantContext participant) {
+        return switch (role) {
+            case PEER_MENTOR -> !participant.shareWithPeerMentor() ? counsellor(participant, NO_CONSENT)
+                    : participant.isActive(participant.peerMentorId())
+                    ? List.of(new Recipient(participant.peerMentorId(), Role.PEER_MENTOR, "assigned peer mentor"))
+                    : counsellor(participant, MENTOR_DEACTIVATED);
+            case COUNSELLOR -> counsellor(participant, "assigned counsellor");
+            case SUPERVISOR -> supervisor(participant, "assigned supervisor", "programme supervisor (none assigned)");
+            case ALL_SUPERVISORS -> programmeSupervisors(participant, "every supervisor of the programme");
+        };
+    }
+
+    /** The counsellor, or when they are deactivated, the supervisors in their place. */
+    private static List<Recipient> counsellor(ParticipantContext participant, String reason) {
+        return participant.isActive(participant.counsellorId())
+                ? List.of(new Recipient(participant.counsellorId(), Role.COUNSELLOR, reason))
+                : supervisor(participant, COUNSELLOR_DEACTIVATED, COUNSELLOR_DEACTIVATED);
+    }
+
+    /** The assigned supervisor if active, otherwise every active supervisor of the programme. */
+    private static List<Recipient> supervisor(ParticipantContext participant, String assigned, String programme) {
+        return participant.supervisorId()
+                .map(supervisor -> participant.isActive(supervisor)
+                        ? List.of(new Recipient(supervisor, Role.SUPERVISOR, assigned))
+                        : programmeSupervisors(participant, assigned.equals(COUNSELLOR_DEACTIVATED)
+                                ? COUNSELLOR_DEACTIVATED : SUPERVISOR_DEACTIVATED))
+                .orElseGet(() -> programmeSupervisors(participant, programme));
+    }
+
+    private static List<Recipient> programmeSupervisors(ParticipantContext participant, String reason) {
         List<Recipient> recipients = new ArrayList<>();
-        switch (role) {
-            case PEER_MENTOR -> recipients.add(participant.shareWithPeerMentor()
-                    ? new Recipient(participant.peerMentorId(), Role.PEER_MENTOR, "assigned peer mentor")
-                    : new Recipient(participant.counsellorId(), Role.COUNSELLOR, NO_CONSENT));
-            case COUNSELLOR -> recipients.add(
-                    new Recipient(participant.counsellorId(), Role.COUNSELLOR, "assigned counsellor"));
-            case SUPERVISOR -> participant.supervisorId().ifPresentOrElse(
-                    supervisor -> recipients.add(new Recipient(supervisor, Role.SUPERVISOR, "assigned supervisor")),
-                    () -> participant.programmeSupervisors().forEach(supervisor -> recipients.add(new Recipient(
-                            supervisor, Role.SUPERVISOR, "programme supervisor (none assigned)"))));
-            case ALL_SUPERVISORS -> participant.programmeSupervisors().forEach(supervisor -> recipients.add(
-                    new Recipient(supervisor, Role.SUPERVISOR, "every supervisor of the programme")));
-        }
+        participant.programmeSupervisors().forEach(supervisor -> recipients.add(
+                new Recipient(supervisor, Role.SUPERVISOR, reason)));
         return recipients;
     }
 }

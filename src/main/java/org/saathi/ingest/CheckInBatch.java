@@ -74,7 +74,7 @@ class CheckInBatch {
         }
         Set<String> participantIds = new TreeSet<>();
         accepted.forEach(parsed -> participantIds.add(parsed.request().participantId()));
-        Map<String, ParticipantStatus> statuses = roster.lockForFacts(participantIds);
+        Map<String, ParticipantStatus> statuses = roster.lockForFacts(participantIds, caller);
         Map<String, Parsed> latestCreated = new TreeMap<>();
         Map<String, FactStore.Stored> latestStored = new TreeMap<>();
         for (Parsed parsed : accepted) {

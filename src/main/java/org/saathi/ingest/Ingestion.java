@@ -38,7 +38,7 @@ class Ingestion {
     @Transactional
     FactResponse checkIn(CheckInRequest request, Caller caller) {
         checkTime("recordedAt", request.recordedAt());
-        requireActive(request.participantId());
+        requireActive(request.participantId(), caller);
         FactStore.Stored stored = store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
         return answer(stored, request.participantId(), FactType.CHECK_IN, request.recordedAt(), null);
     }
@@ -56,8 +56,8 @@ class Ingestion {
     @Transactional
     FactResponse attendance(AttendanceRequest request, Caller caller) {
         checkTime("scheduledAt", request.scheduledAt());
-        requireActive(request.participantId());
-        if (request.groupId() != null && !roster.groupExists(request.groupId())) {
+        requireActive(request.participantId(), caller);
+        if (request.groupId() != null && !roster.groupExists(request.groupId(), caller)) {
             throw ApiProblem.unprocessable("unknown-reference", "Unknown reference",
                     "The request refers to something that does not exist.",
                     List.of(new FieldProblem("groupId", "no group " + request.groupId())));
@@ -70,7 +70,7 @@ class Ingestion {
     FactResponse screening(ScreeningRequest request, Caller caller) {
         checkTime("recordedAt", request.recordedAt());
         ScreeningScores scores = ScreeningScores.of(request);
-        requireActive(request.participantId());
+        requireActive(request.participantId(), caller);
         FactStore.Stored stored = store.screening(request, scores, sourceOf(request.source(), caller),
                 clock.instant());
         return answer(stored, request.participantId(), FactType.SCREENING, request.recordedAt(), scores);
@@ -94,7 +94,7 @@ class Ingestion {
         } else if (reportedBy == null) {
             throw ApiProblem.invalid("reportedBy", "must not be null");
         }
-        requireActive(request.participantId());
+        requireActive(request.participantId(), caller);
         FactStore.Stored stored = store.peerConcern(request, reportedBy, caller.id(), clock.instant());
         return answer(stored, request.participantId(), FactType.PEER_CONCERN, request.observedAt(), null);
     }
@@ -113,8 +113,9 @@ class Ingestion {
         }
     }
 
-    private void requireActive(String participantId) {
-        ParticipantStatus status = roster.lockForFacts(participantId)
+    /** The participant, locked; one of another programme than the sending key's is answered as unknown. */
+    private void requireActive(String participantId, Caller sender) {
+        ParticipantStatus status = roster.lockForFacts(participantId, sender)
                 .orElseThrow(() -> unknownParticipant(participantId));
         if (status == ParticipantStatus.DISCHARGED) {
             throw dischargedParticipant(participantId);

@@ -91,7 +91,7 @@ class Dispatcher implements SmartLifecycle {
         if (notification.participantId() != null
                 && !roster.mayHearAbout(notification.staffId(), notification.participantId())) {
             finish(notification, "CANCELLED", notification.attempts(),
-                    "no longer assigned to the participant, or consent withdrawn", clock.instant(), null);
+                    "no longer assigned to the participant, consent withdrawn, or deactivated", clock.instant(), null);
             return;
         }
         Delivery delivery = roster.contact(notification.staffId())

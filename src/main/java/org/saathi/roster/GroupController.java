@@ -2,6 +2,9 @@ package org.saathi.roster;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
+import org.saathi.api.FieldProblem;
 import org.springframework.http.MediaType;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
@@ -56,12 +60,24 @@ class GroupController {
     @Operation(operationId = "putGroup", summary = "Create or update a group")
     @ApiResponse(responseCode = "201", description = "Created.")
     @ApiResponse(responseCode = "200", description = "Updated.")
-    @ApiResponse(responseCode = "422", description = "No such programme (`urn:saathi:problem:unknown-reference`).")
+    @ApiResponse(responseCode = "404", description = "For a key: a group of another programme than the key's.")
+    @ApiResponse(responseCode = "422", description = "No such programme (`urn:saathi:problem:unknown-reference`), "
+            + "or a key naming another programme than its own or the group's (`urn:saathi:problem:other-programme`).")
     ResponseEntity<TherapyGroup> put(@PathVariable String id, @Valid @RequestBody GroupRequest request,
             Authentication authentication) {
         ExternalIds.require("id", id);
-        String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
+        Caller caller = Caller.of(authentication);
+        Optional<String> before = programmeOf(id, caller);
+        String programmeId = request.programmeId() != null ? request.programmeId()
+                : caller.isStaff() ? Programmes.DEFAULT
+                : before.orElse(caller.programme().orElse(Programmes.DEFAULT));
         programmes.require("programmeId", programmeId);
+        boolean moved = before.isPresent() && !before.get().equals(programmeId);
+        if (!caller.isStaff() && (!caller.reaches(programmeId) || moved)) {
+            throw ApiProblem.unprocessable("other-programme", "Another programme",
+                    "An integration key keeps to its programme.", List.of(new FieldProblem("programmeId",
+                            "must be the programme this key serves, and a group's own")));
+        }
         boolean created = jdbc.sql("""
                         INSERT INTO therapy_group (id, name, type, audience, programme_id, created_at, updated_at)
                         VALUES (:id, :name, :type, :audience, :programme, :now, :now)
@@ -76,8 +92,10 @@ class GroupController {
                 .param("programme", programmeId)
                 .param("now", Timestamps.of(clock.instant()))
                 .query(Boolean.class).single();
-        audit.record(Caller.of(authentication), Audit.Action.GROUP_SAVED, null, id);
-        TherapyGroup group = get(id);
+        audit.record(caller, Audit.Action.GROUP_SAVED, null, id,
+                before.isPresent() && !moved ? Map.of()
+                        : Map.of("programmeId", new Audit.Change(before.orElse(null), programmeId)));
+        TherapyGroup group = get(id, authentication);
         return created ? ResponseEntity.created(URI.create("/api/v1/groups/" + id)).body(group)
                 : ResponseEntity.ok(group);
     }
@@ -86,14 +104,29 @@ class GroupController {
     @Operation(operationId = "getGroup", summary = "A group")
     @ApiResponse(responseCode = "200", description = "The group.")
     @ApiResponse(responseCode = "404", description = "No such group.")
-    TherapyGroup get(@PathVariable String id) {
+    TherapyGroup get(@PathVariable String id, Authentication authentication) {
         ExternalIds.require("id", id);
+        Caller caller = Caller.of(authentication);
         return jdbc.sql("SELECT * FROM therapy_group WHERE id = :id").param("id", id)
                 .query((rs, row) -> new TherapyGroup(rs.getString("id"), rs.getString("name"),
                         TherapyGroup.Type.valueOf(rs.getString("type")),
                         TherapyGroup.Audience.valueOf(rs.getString("audience")), rs.getString("programme_id"),
                         Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at")))
                 .optional()
+                .filter(group -> caller.reaches(group.programmeId()))
                 .orElseThrow(() -> ApiProblem.notFound("There is no group " + id + "."));
+    }
+
+    /**
+     * The programme of an existing group, locked for the save; another programme's group is not
+     * found by a key of one programme, as if it did not exist.
+     */
+    private Optional<String> programmeOf(String id, Caller caller) {
+        Optional<String> programme = jdbc.sql("SELECT programme_id FROM therapy_group WHERE id = :id FOR UPDATE")
+                .param("id", id).query(String.class).optional();
+        if (programme.isPresent() && !caller.reaches(programme.get())) {
+            throw ApiProblem.notFound("There is no group " + id + ".");
+        }
+        return programme;
     }
 }

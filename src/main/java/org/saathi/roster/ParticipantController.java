@@ -3,8 +3,8 @@ package org.saathi.roster;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +20,6 @@ import org.saathi.api.ExternalIds;
 import org.saathi.api.FieldProblem;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
-import org.saathi.security.StaffRole;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,17 +38,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ParticipantController {
 
     private final ParticipantRepository participants;
-    private final StaffRepository staff;
+    private final AssignmentChecks assignments;
     private final Programmes programmes;
     private final ParticipantRecords records;
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ParticipantController(ParticipantRepository participants, StaffRepository staff, Programmes programmes,
+    ParticipantController(ParticipantRepository participants, AssignmentChecks assignments, Programmes programmes,
             ParticipantRecords records, Audit audit, ApplicationEventPublisher events, Clock clock) {
         this.participants = participants;
-        this.staff = staff;
+        this.assignments = assignments;
         this.programmes = programmes;
         this.records = records;
         this.audit = audit;
@@ -76,35 +75,70 @@ class ParticipantController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     @Operation(operationId = "putParticipant", summary = "Create or update a participant",
-            description = "Assignments name staff who hold the matching role. Without `consent`, nothing is "
-                    + "shared with the peer mentor.")
+            description = "Assignments name active staff who hold the matching role (and, for a key, belong to "
+                    + "the participant's programme). Without `consent`, nothing is shared with the peer mentor. A key "
+                    + "saves participants of its own programme only, and never moves one to another programme.")
     @ApiResponse(responseCode = "201", description = "Created.")
     @ApiResponse(responseCode = "200", description = "Updated.")
+    @ApiResponse(responseCode = "404", description = "For a key: a participant of another programme than the key's.")
     @ApiResponse(responseCode = "422", description = "An assignment, group or programme does not match the roster "
-            + "(`urn:saathi:problem:invalid-assignment`, `urn:saathi:problem:unknown-reference`); `errors` names "
-            + "each field.")
+            + "(`urn:saathi:problem:invalid-assignment`, `urn:saathi:problem:unknown-reference`), or a key reaches "
+            + "outside its programme (`urn:saathi:problem:other-programme`); `errors` names each field.")
     ResponseEntity<Participant> put(@PathVariable String id, @Valid @RequestBody ParticipantRequest request,
             Authentication authentication) {
         ExternalIds.require("id", id);
-        String programmeId = request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
+        Caller caller = Caller.of(authentication);
+        Optional<Participant> before = participants.lockAndFind(id);
+        if (before.isPresent() && !caller.reaches(before.get().programmeId())) {
+            // Another programme's participant is not told apart from one that does not exist.
+            throw ApiProblem.notFound("There is no participant " + id + ".");
+        }
+        Participant participant = participant(id, request, programmeOf(request, caller, before));
+        assignments.check(caller, participant, before);
+        boolean created = participants.upsert(participant, clock.instant());
+        // Their alerts go with them, on every save (the upsert holds the participant's row, so two saves
+        // cannot cross): the old programme's supervisors no longer see them, the new one's do.
+        events.publishEvent(new ParticipantSaved(id, participant.programmeId()));
+        Participant saved = participants.find(id).orElseThrow();
+        audit.record(caller, Audit.Action.PARTICIPANT_SAVED, id, null, ParticipantChanges.between(before, saved));
+        return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)
+                : ResponseEntity.ok(saved);
+    }
+
+    private Participant participant(String id, ParticipantRequest request, String programmeId) {
         ZoneId programmeZone = programmes.require("programmeId", programmeId);
         ZoneId zone = request.timezone() == null ? programmeZone : Zones.parse("timezone", request.timezone());
         Set<String> groups = request.groupIds() == null ? Set.of() : request.groupIds();
-        checkReferences(request, groups);
-        Participant participant = new Participant(id, request.displayName().strip(), programmeId, groups,
+        return new Participant(id, request.displayName().strip(), programmeId, groups,
                 request.peerMentorId(), request.counsellorId(), request.supervisorId(), zone.getId(),
                 request.status() == null ? ParticipantStatus.ACTIVE : request.status(),
                 // Without an explicit consent, nothing goes to the peer mentor: the safe default.
                 new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
                 request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
-        boolean created = participants.upsert(participant, clock.instant());
-        // Their alerts go with them, on every save (the upsert holds the participant's row, so two saves
-        // cannot cross): the old programme's supervisors no longer see them, the new one's do.
-        events.publishEvent(new ParticipantSaved(id, programmeId));
-        Participant saved = participants.find(id).orElseThrow();
-        audit.record(Caller.of(authentication), Audit.Action.PARTICIPANT_SAVED, id, null);
-        return created ? ResponseEntity.created(URI.create("/api/v1/participants/" + id)).body(saved)
-                : ResponseEntity.ok(saved);
+    }
+
+    /**
+     * The programme the participant is saved in. A key left without one keeps the participant where
+     * they are (or in its own programme); only an admin moves a participant between programmes.
+     */
+    private static String programmeOf(ParticipantRequest request, Caller caller, Optional<Participant> before) {
+        if (caller.isStaff()) {
+            return request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
+        }
+        String programmeId = request.programmeId() != null ? request.programmeId()
+                : before.map(Participant::programmeId).orElse(caller.programme().orElse(Programmes.DEFAULT));
+        if (!caller.reaches(programmeId)) {
+            throw otherProgramme("this key serves programme " + caller.programme().orElseThrow() + " only");
+        }
+        if (before.isPresent() && !before.get().programmeId().equals(programmeId)) {
+            throw otherProgramme("moving a participant to another programme is done by an admin");
+        }
+        return programmeId;
+    }
+
+    private static ApiProblem otherProgramme(String message) {
+        return ApiProblem.unprocessable("other-programme", "Another programme",
+                "An integration key keeps to its programme.", List.of(new FieldProblem("programmeId", message)));
     }
 
     @GetMapping("/{id}")
@@ -115,32 +149,5 @@ class ParticipantController {
         ExternalIds.require("id", id);
         return records.view(Caller.of(authentication), id)
                 .orElseThrow(() -> ApiProblem.notFound("There is no participant " + id + " in your caseload."));
-    }
-
-    /** Every assignment must name a staff member who holds the matching role; all mismatches at once. */
-    private void checkReferences(ParticipantRequest request, Set<String> groups) {
-        List<FieldProblem> problems = new ArrayList<>();
-        checkAssignment(problems, "peerMentorId", request.peerMentorId(), StaffRole.PEER_MENTOR);
-        checkAssignment(problems, "counsellorId", request.counsellorId(), StaffRole.COUNSELLOR);
-        if (request.supervisorId() != null) {
-            checkAssignment(problems, "supervisorId", request.supervisorId(), StaffRole.SUPERVISOR);
-        }
-        for (String unknown : participants.unknownGroups(groups)) {
-            problems.add(new FieldProblem("groupIds", "no group " + unknown));
-        }
-        if (!problems.isEmpty()) {
-            throw ApiProblem.unprocessable("invalid-assignment", "Invalid assignment",
-                    "The participant's assignments do not match the roster.", problems);
-        }
-    }
-
-    private void checkAssignment(List<FieldProblem> problems, String field, String staffId, StaffRole role) {
-        staff.findForShare(staffId).ifPresentOrElse(
-                member -> {
-                    if (!member.roles().contains(role)) {
-                        problems.add(new FieldProblem(field, "staff member " + staffId + " is not a " + role));
-                    }
-                },
-                () -> problems.add(new FieldProblem(field, "no staff member " + staffId)));
     }
 }

@@ -55,6 +55,13 @@ class ParticipantRepository {
         return created;
     }
 
+    /** The participant as they stand, locked until the transaction ends so that the save after compares with it. */
+    Optional<Participant> lockAndFind(String id) {
+        jdbc.sql("SELECT id FROM participant WHERE id = :id FOR NO KEY UPDATE").param("id", id)
+                .query(String.class).optional();
+        return find(id);
+    }
+
     Optional<Participant> find(String id) {
         return jdbc.sql("""
                         SELECT p.*, coalesce(array_agg(g.group_id) FILTER (WHERE g.group_id IS NOT NULL), '{}') AS groups

@@ -28,20 +28,30 @@ public class Roster {
      * evaluated one at a time; answers their status, or empty when there is no such participant.
      */
     public Optional<ParticipantStatus> lockForFacts(String participantId) {
-        return jdbc.sql("SELECT status FROM participant WHERE id = :id FOR NO KEY UPDATE")
-                .param("id", participantId)
-                .query((rs, row) -> ParticipantStatus.valueOf(rs.getString("status")))
-                .optional();
+        return lockForFacts(List.of(participantId), Optional.empty()).values().stream().findFirst();
     }
 
-    /** As {@link #lockForFacts(String)} for many, locked in id order so that two batches cannot deadlock. */
-    public Map<String, ParticipantStatus> lockForFacts(Collection<String> participantIds) {
+    /** As {@link #lockForFacts(String)}, for a sender: a key of another programme does not find the participant. */
+    public Optional<ParticipantStatus> lockForFacts(String participantId, Caller sender) {
+        return lockForFacts(List.of(participantId), sender.programme()).values().stream().findFirst();
+    }
+
+    /** As {@link #lockForFacts(String, Caller)} for many, locked in id order so that two batches cannot deadlock. */
+    public Map<String, ParticipantStatus> lockForFacts(Collection<String> participantIds, Caller sender) {
+        return lockForFacts(participantIds, sender.programme());
+    }
+
+    private Map<String, ParticipantStatus> lockForFacts(Collection<String> participantIds, Optional<String> programme) {
         Map<String, ParticipantStatus> statuses = new LinkedHashMap<>();
         if (participantIds.isEmpty()) {
             return statuses;
         }
-        jdbc.sql("SELECT id, status FROM participant WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
+        jdbc.sql("""
+                        SELECT id, status FROM participant
+                        WHERE id IN (:ids) AND (CAST(:programme AS text) IS NULL OR programme_id = :programme)
+                        ORDER BY id FOR NO KEY UPDATE""")
                 .param("ids", participantIds)
+                .param("programme", programme.orElse(null))
                 .query(rs -> {
                     statuses.put(rs.getString("id"), ParticipantStatus.valueOf(rs.getString("status")));
                 });
@@ -57,9 +67,12 @@ public class Roster {
         Map<String, ParticipantContext> contexts = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT p.*, coalesce(array_agg(s.id ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}')
-                            AS programme_supervisors
+                            AS programme_supervisors,
+                            ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NOT NULL
+                                AND x.id IN (p.peer_mentor_id, p.counsellor_id, p.supervisor_id)) AS deactivated_staff
                         FROM participant p
                         LEFT JOIN staff s ON s.programme_id = p.programme_id AND 'SUPERVISOR' = ANY (s.roles)
+                            AND s.deactivated_at IS NULL
                         WHERE p.id = ANY (:ids) GROUP BY p.id ORDER BY p.id""")
                 .param("ids", participantIds.toArray(String[]::new))
                 .query(rs -> {
@@ -68,7 +81,8 @@ public class Roster {
                             rs.getBoolean("expects_daily_check_in"), rs.getTimestamp("created_at").toInstant(),
                             rs.getString("peer_mentor_id"), rs.getString("counsellor_id"),
                             Optional.ofNullable(rs.getString("supervisor_id")), rs.getBoolean("share_with_peer_mentor"),
-                            List.of((String[]) rs.getArray("programme_supervisors").getArray())));
+                            List.of((String[]) rs.getArray("programme_supervisors").getArray()),
+                            Set.of((String[]) rs.getArray("deactivated_staff").getArray())));
                 });
         return contexts;
     }
@@ -152,12 +166,13 @@ public class Roster {
 
     /**
      * Whether a staff member may still be told about a participant: their counsellor, their
-     * supervisor or a supervisor of their programme, or their peer mentor with their consent.
+     * supervisor or a supervisor of their programme, or their peer mentor with their consent; and
+     * never a deactivated staff member.
      */
     public boolean mayHearAbout(String staffId, String participantId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM participant p JOIN staff s ON s.id = :staff
-                            WHERE p.id = :p AND (p.counsellor_id = s.id OR p.supervisor_id = s.id
+                            WHERE p.id = :p AND s.deactivated_at IS NULL AND (p.counsellor_id = s.id OR p.supervisor_id = s.id
                                 OR (p.peer_mentor_id = s.id AND p.share_with_peer_mentor)
                                 OR ('SUPERVISOR' = ANY (s.roles) AND s.programme_id = p.programme_id)))""")
                 .param("staff", staffId).param("p", participantId).query(Boolean.class).single();
@@ -178,8 +193,12 @@ public class Roster {
                 .orElse(new MessageContext(ZoneId.of("UTC"), Optional.empty()));
     }
 
-    public boolean groupExists(String groupId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM therapy_group WHERE id = :id)")
-                .param("id", groupId).query(Boolean.class).single();
+    /** Whether the group exists for this sender: a key of one programme does not see another's groups. */
+    public boolean groupExists(String groupId, Caller sender) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM therapy_group WHERE id = :id
+                            AND (CAST(:programme AS text) IS NULL OR programme_id = :programme))""")
+                .param("id", groupId).param("programme", sender.programme().orElse(null))
+                .query(Boolean.class).single();
     }
 }

@@ -45,10 +45,12 @@ class StaffController {
     private final Accounts accounts;
     private final Audit audit;
     private final StaffListing listing;
+    private final StaffActivation activation;
     private final Clock clock;
 
     StaffController(StaffRepository staff, Programmes programmes, Accounts accounts, Audit audit,
-            StaffListing listing, Clock clock) {
+            StaffListing listing, StaffActivation activation, Clock clock) {
+        this.activation = activation;
         this.staff = staff;
         this.programmes = programmes;
         this.accounts = accounts;
@@ -65,7 +67,8 @@ class StaffController {
             @NotEmpty Set<@NotNull StaffRole> roles,
             @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String programmeId,
             @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
-            @Size(max = 3) List<@NotNull Channel> channels) {
+            @Size(max = 3) List<@NotNull Channel> channels,
+            Boolean active) {
     }
 
     /** How a staff member is reached about alerts. */
@@ -73,11 +76,14 @@ class StaffController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    @Operation(operationId = "putStaff", summary = "Create or update a staff member (with `password` for a login)")
+    @Operation(operationId = "putStaff", summary = "Create or update a staff member (with `password` for a login)",
+            description = "`active: false` switches the staff member off: their login is refused, their sessions "
+                    + "end, and the answer's `handover` lists the keys they made and the participants they are "
+                    + "assigned to. `active: true` switches them on again; left out, it stays as it was.")
     @ApiResponse(responseCode = "201", description = "Created.")
     @ApiResponse(responseCode = "200", description = "Updated.")
     @ApiResponse(responseCode = "422", description = "A role still in use by assignments, the last admin's ADMIN "
-            + "role, or an unknown programme (`urn:saathi:problem:role-in-use`, `urn:saathi:problem:last-admin`, "
+            + "role or active state, or an unknown programme (`urn:saathi:problem:role-in-use`, `urn:saathi:problem:last-admin`, "
             + "`urn:saathi:problem:unknown-reference`).")
     ResponseEntity<StaffMember> put(@PathVariable String id, @Valid @RequestBody StaffRequest request,
             Authentication authentication) {
@@ -105,10 +111,9 @@ class StaffController {
         if (channels.contains("WEBHOOK") && request.phone() == null) {
             throw ApiProblem.invalid("phone", "is needed to reach this staff member by WEBHOOK (SMS)");
         }
-        if (!roles.contains(StaffRole.ADMIN) && staff.find(id).map(row -> row.roles().contains(StaffRole.ADMIN))
-                .orElse(false) && staff.adminCount() == 1) {
-            throw ApiProblem.unprocessable("last-admin", "Last admin", "Someone must remain able to manage the "
-                    + "roster and keys.", List.of(new FieldProblem("roles", "must keep ADMIN: this is the last admin")));
+        if (!roles.contains(StaffRole.ADMIN) && staff.find(id).map(row -> row.active()
+                && row.roles().contains(StaffRole.ADMIN)).orElse(false) && staff.adminCount() == 1) {
+            throw lastAdmin("roles", "must keep ADMIN: this is the last admin");
         }
         boolean created = staff.upsert(id, request.name().strip(), request.email(), request.phone(), roles,
                 programmeId, channels, clock.instant());
@@ -116,10 +121,19 @@ class StaffController {
             accounts.setPassword(id, request.password());
         }
         audit.record(Caller.of(authentication), Audit.Action.STAFF_SAVED, null, id);
+        if (request.active() != null && activation.setActive(Caller.of(authentication), id, request.active())
+                == StaffActivation.Outcome.LAST_ADMIN) {
+            throw lastAdmin("active", "must stay true: this is the last active admin");
+        }
         StaffMember member = get(id);
         return created
                 ? ResponseEntity.created(URI.create("/api/v1/staff/" + id)).body(member)
                 : ResponseEntity.ok(member);
+    }
+
+    private static ApiProblem lastAdmin(String field, String message) {
+        return ApiProblem.unprocessable("last-admin", "Last admin", "Someone must remain able to manage the "
+                + "roster and keys.", List.of(new FieldProblem(field, message)));
     }
 
     @GetMapping("/{id}")

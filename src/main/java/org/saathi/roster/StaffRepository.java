@@ -25,8 +25,37 @@ class StaffRepository implements StaffDirectory {
         this.jdbc = jdbc;
     }
 
+    /** @param deactivatedAt when an admin switched the staff member off; null while they are active */
     record StaffRow(String id, String name, String email, String phone, Set<StaffRole> roles, String programmeId,
-            List<String> channels, Instant createdAt, Instant updatedAt) {
+            List<String> channels, Instant createdAt, Instant updatedAt, Instant deactivatedAt) {
+
+        boolean active() {
+            return deactivatedAt == null;
+        }
+    }
+
+    /** Switches a staff member off (at {@code now}) or on again (null); answers whether anything changed. */
+    boolean setDeactivatedAt(String id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE staff SET deactivated_at = :at
+                        WHERE id = :id AND (deactivated_at IS NULL) <> (CAST(:at AS timestamptz) IS NULL)""")
+                .param("id", id).param("at", now == null ? null : Timestamps.of(now)).update() > 0;
+    }
+
+    /** The participants a staff member is assigned to, with the role: who needs someone new once they leave. */
+    List<Assignment> assignmentsOf(String id) {
+        return jdbc.sql("""
+                        SELECT id, CASE WHEN peer_mentor_id = :id THEN 'PEER_MENTOR' END AS mentor,
+                               CASE WHEN counsellor_id = :id THEN 'COUNSELLOR' END AS counsellor,
+                               CASE WHEN supervisor_id = :id THEN 'SUPERVISOR' END AS supervisor
+                        FROM participant
+                        WHERE status = 'ACTIVE' AND (peer_mentor_id = :id OR counsellor_id = :id OR supervisor_id = :id)
+                        ORDER BY id""")
+                .param("id", id)
+                .query((rs, row) -> new Assignment(rs.getString("id"), java.util.stream.Stream.of(
+                                rs.getString("mentor"), rs.getString("counsellor"), rs.getString("supervisor"))
+                        .filter(java.util.Objects::nonNull).map(StaffRole::valueOf).toList()))
+                .list();
     }
 
     /** Creates or updates; answers whether the staff member is new. */
@@ -91,8 +120,17 @@ class StaffRepository implements StaffDirectory {
         return inUse;
     }
 
+    /** Admins who can still log in: switching off or demoting the last of them would leave nobody to manage. */
     int adminCount() {
-        return jdbc.sql("SELECT count(*) FROM staff WHERE 'ADMIN' = ANY (roles)").query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM staff WHERE 'ADMIN' = ANY (roles) AND deactivated_at IS NULL")
+                .query(Integer.class).single();
+    }
+
+    int lockAdminsAndCountActive() {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE deactivated_at IS NULL) FROM (
+                            SELECT deactivated_at FROM staff WHERE 'ADMIN' = ANY (roles) FOR UPDATE) admins""")
+                .query(Integer.class).single();
     }
 
     boolean anyAdmin() {
@@ -108,7 +146,7 @@ class StaffRepository implements StaffDirectory {
         return new StaffRow(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
                 roles(rs.getArray("roles")), rs.getString("programme_id"),
                 List.of((String[]) rs.getArray("channels").getArray()), Timestamps.read(rs, "created_at"),
-                Timestamps.read(rs, "updated_at"));
+                Timestamps.read(rs, "updated_at"), Timestamps.read(rs, "deactivated_at"));
     }
 
     private static Set<StaffRole> roles(Array array) throws SQLException {

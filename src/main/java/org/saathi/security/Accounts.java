@@ -58,12 +58,14 @@ public class Accounts implements UserDetailsService {
 
     /**
      * What a session was opened with: the password's last change and the roles. When either
-     * changes, sessions opened before end ({@link StaleSessions}).
+     * changes, or the staff member is deactivated (no stamp at all), sessions opened before end
+     * ({@link StaleSessions}).
      */
     Optional<String> stamp(String staffId) {
         return jdbc.sql("""
                         SELECT a.updated_at, array_to_string(ARRAY(SELECT unnest(s.roles) ORDER BY 1), ',') AS roles
-                        FROM account a JOIN staff s ON s.id = a.staff_id WHERE a.staff_id = :id""")
+                        FROM account a JOIN staff s ON s.id = a.staff_id
+                        WHERE a.staff_id = :id AND s.deactivated_at IS NULL""")
                 .param("id", staffId)
                 .query((rs, row) -> rs.getTimestamp(1).toInstant() + "|" + rs.getString(2))
                 .optional();
@@ -86,8 +88,11 @@ public class Accounts implements UserDetailsService {
     private record Login(String hash) {
     }
 
+    /** A deactivated staff member has no login: refused exactly as an unknown name, so nothing is told. */
     private Optional<Login> login(String staffId) {
-        return jdbc.sql("SELECT password_hash FROM account WHERE staff_id = :id")
+        return jdbc.sql("""
+                        SELECT a.password_hash FROM account a JOIN staff s ON s.id = a.staff_id
+                        WHERE a.staff_id = :id AND s.deactivated_at IS NULL""")
                 .param("id", staffId)
                 .query((rs, row) -> new Login(rs.getString(1)))
                 .optional();

@@ -3,6 +3,7 @@ package org.saathi.security;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,8 +14,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.saathi.api.ApiProblem;
+import org.saathi.api.ExternalIds;
+import org.saathi.api.FieldProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -39,19 +43,26 @@ class ApiKeyController {
         this.keys = keys;
     }
 
-    record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty Set<@NotNull Scope> scopes) {
+    /**
+     * @param programmeId the programme whose participants and groups the key may touch; the admin's own by default
+     * @param allProgrammes {@code true} for a key of the whole deployment, which must be asked for by name
+     */
+    record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty Set<@NotNull Scope> scopes,
+            @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String programmeId,
+            Boolean allProgrammes) {
     }
 
     /** The only answer that ever carries the key itself. */
-    record CreatedKeyResponse(UUID id, String key, String name, Set<Scope> scopes, Instant createdAt) {
+    record CreatedKeyResponse(UUID id, String key, String name, Set<Scope> scopes, String programmeId,
+            boolean allProgrammes, Instant createdAt) {
     }
 
-    record KeyResponse(UUID id, String name, String prefix, Set<Scope> scopes, String createdBy, Instant createdAt,
-            Instant revokedAt) {
+    record KeyResponse(UUID id, String name, String prefix, Set<Scope> scopes, String programmeId,
+            boolean allProgrammes, String createdBy, Instant createdAt, Instant revokedAt) {
 
         static KeyResponse of(ApiKeys.ApiKey key) {
-            return new KeyResponse(key.id(), key.name(), key.prefix(), key.scopes(), key.createdBy(), key.createdAt(),
-                    key.revokedAt().orElse(null));
+            return new KeyResponse(key.id(), key.name(), key.prefix(), key.scopes(), key.programmeId().orElse(null),
+                    key.programmeId().isEmpty(), key.createdBy(), key.createdAt(), key.revokedAt().orElse(null));
         }
     }
 
@@ -59,16 +70,29 @@ class ApiKeyController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "createApiKey", summary = "Create an integration key with scopes",
-            description = "The answer is the only time the key is shown; it is stored hashed.")
+    @Operation(operationId = "createApiKey", summary = "Create an integration key with scopes for one programme",
+            description = "The answer is the only time the key is shown; it is stored hashed. The key serves "
+                    + "`programmeId` (the admin's own programme when left out), or every programme with "
+                    + "`allProgrammes: true`.")
     @ApiResponse(responseCode = "201", description = "Created.")
+    @ApiResponse(responseCode = "422", description = "No such programme (`urn:saathi:problem:unknown-reference`).")
     ResponseEntity<CreatedKeyResponse> create(@Valid @RequestBody NewKey request, Authentication authentication) {
-        ApiKeys.CreatedKey created = keys.create(request.name().strip(), request.scopes(),
-                Caller.of(authentication));
+        Caller admin = Caller.of(authentication);
+        boolean all = Boolean.TRUE.equals(request.allProgrammes());
+        if (all && request.programmeId() != null) {
+            throw ApiProblem.invalid("programmeId", "must be left out for a key of all programmes");
+        }
+        Optional<String> programme = all ? Optional.empty()
+                : Optional.of(request.programmeId() != null ? request.programmeId() : keys.defaultProgramme(admin));
+        ApiKeys.CreatedKey created = keys.create(request.name().strip(), request.scopes(), programme, admin)
+                .orElseThrow(() -> ApiProblem.unprocessable("unknown-reference", "Unknown reference",
+                        "The request refers to something that does not exist.",
+                        List.of(new FieldProblem("programmeId", "no programme " + programme.orElse("")))));
         ApiKeys.ApiKey key = created.key();
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id()))
                 .header("Cache-Control", "no-store")
-                .body(new CreatedKeyResponse(key.id(), created.secret(), key.name(), key.scopes(), key.createdAt()));
+                .body(new CreatedKeyResponse(key.id(), created.secret(), key.name(), key.scopes(),
+                        key.programmeId().orElse(null), key.programmeId().isEmpty(), key.createdAt()));
     }
 
     @GetMapping

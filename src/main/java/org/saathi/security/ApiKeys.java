@@ -43,12 +43,31 @@ public class ApiKeys {
     public record CreatedKey(ApiKey key, String secret) {
     }
 
-    public record ApiKey(UUID id, String name, String prefix, Set<Scope> scopes, String createdBy, Instant createdAt,
-            Optional<Instant> revokedAt) {
+    /** @param programmeId the programme the key serves; empty for a key of the whole deployment */
+    public record ApiKey(UUID id, String name, String prefix, Set<Scope> scopes, Optional<String> programmeId,
+            String createdBy, Instant createdAt, Optional<Instant> revokedAt) {
     }
 
+    /** The programme a key serves unless the admin names another: their own. */
+    public String defaultProgramme(Caller admin) {
+        return jdbc.sql("SELECT programme_id FROM staff WHERE id = :id").param("id", admin.id())
+                .query(String.class).optional().orElse("default");
+    }
+
+    /** Every programme's id, for the admin to choose a key's from. */
+    public List<String> programmes() {
+        return jdbc.sql("SELECT id FROM programme ORDER BY id").query(String.class).list();
+    }
+
+    /**
+     * Makes a key for one programme, or for every programme when {@code programmeId} is empty;
+     * answers empty when there is no such programme.
+     */
     @Transactional
-    public CreatedKey create(String name, Set<Scope> scopes, Caller admin) {
+    public Optional<CreatedKey> create(String name, Set<Scope> scopes, Optional<String> programmeId, Caller admin) {
+        if (programmeId.isPresent() && !programmes().contains(programmeId.get())) {
+            return Optional.empty();
+        }
         String createdBy = admin.id();
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -57,33 +76,43 @@ public class ApiKeys {
         // PostgreSQL keeps microseconds: answer the time as it is stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = jdbc.sql("""
-                        INSERT INTO api_key (name, key_hash, key_prefix, scopes, created_by, created_at)
-                        VALUES (:name, :hash, :prefix, :scopes, :createdBy, :createdAt)
+                        INSERT INTO api_key (name, key_hash, key_prefix, scopes, programme_id, created_by, created_at)
+                        VALUES (:name, :hash, :prefix, :scopes, :programme, :createdBy, :createdAt)
                         RETURNING id""")
                 .param("name", name)
                 .param("hash", Digests.sha256Hex(secret))
                 .param("prefix", prefix)
                 .param("scopes", scopes.stream().map(Scope::wire).sorted().toArray(String[]::new))
+                .param("programme", programmeId.orElse(null))
                 .param("createdBy", createdBy)
                 .param("createdAt", java.sql.Timestamp.from(now))
                 .query(UUID.class).single();
-        audit.record(admin, Audit.Action.API_KEY_CREATED, null, id.toString());
-        return new CreatedKey(new ApiKey(id, name, prefix, scopes, createdBy, now, Optional.empty()), secret);
+        audit.record(admin, Audit.Action.API_KEY_CREATED, null, id.toString(),
+                java.util.Map.of("programmeId", new Audit.Change(null, programmeId.orElse("*"))));
+        return Optional.of(new CreatedKey(
+                new ApiKey(id, name, prefix, scopes, programmeId, createdBy, now, Optional.empty()), secret));
     }
 
     Optional<Caller> authenticate(String secret) {
         if (!secret.startsWith(KEY_PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, name, scopes FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+        return jdbc.sql("SELECT id, name, scopes, programme_id FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
                 .param("hash", Digests.sha256Hex(secret))
                 .query((rs, row) -> new Caller(Caller.Kind.INTEGRATION, rs.getString("id"), rs.getString("name"),
-                        scopes(rs).stream().map(Scope::authority).collect(Collectors.toSet())))
+                        scopes(rs).stream().map(Scope::authority).collect(Collectors.toSet()),
+                        Optional.ofNullable(rs.getString("programme_id"))))
                 .optional();
     }
 
     public List<ApiKey> list() {
         return jdbc.sql("SELECT * FROM api_key ORDER BY created_at DESC").query(ApiKeys::apiKey).list();
+    }
+
+    /** The keys a staff member made that still work, for an admin to revoke once that person has left. */
+    public List<ApiKey> activeMadeBy(String staffId) {
+        return jdbc.sql("SELECT * FROM api_key WHERE created_by = :id AND revoked_at IS NULL ORDER BY created_at DESC")
+                .param("id", staffId).query(ApiKeys::apiKey).list();
     }
 
     /** Revokes a key; answers the key as it now stands, or empty when there is no such key. */
@@ -101,7 +130,7 @@ public class ApiKeys {
 
     private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
         return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"),
-                scopes(rs), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                scopes(rs), Optional.ofNullable(rs.getString("programme_id")), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("revoked_at")).map(java.sql.Timestamp::toInstant));
     }
 

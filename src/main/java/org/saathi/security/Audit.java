@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit log: who looked at a participant's record or an alert, who changed what, who logged
@@ -29,8 +32,8 @@ public class Audit {
         LOGIN, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, LOGOUT, SESSION_EXPIRED,
         PARTICIPANT_VIEWED, TIMELINE_VIEWED, ALERT_VIEWED,
         ALERT_ACKNOWLEDGED, ALERT_RESOLVED, ALERT_SNOOZED,
-        API_KEY_CREATED, API_KEY_REVOKED, STAFF_SAVED, PARTICIPANT_SAVED, GROUP_SAVED, PROGRAMME_SAVED,
-        RULES_RELOADED, RULES_RELOAD_REFUSED, BACKTEST_RUN,
+        API_KEY_CREATED, API_KEY_REVOKED, STAFF_SAVED, STAFF_DEACTIVATED, STAFF_REACTIVATED, PARTICIPANT_SAVED,
+        GROUP_SAVED, PROGRAMME_SAVED, RULES_RELOADED, RULES_RELOAD_REFUSED, BACKTEST_RUN,
         /** A list of alerts was read; the row names the participants it showed. */
         ALERTS_LISTED,
         /** A backtest replayed these participants' histories; written when it ends. */
@@ -40,10 +43,25 @@ public class Audit {
         static final Set<Action> LISTING = EnumSet.of(ALERTS_LISTED, BACKTEST_REPLAYED);
     }
 
-    /** One row of the log. */
+    /**
+     * One row of the log.
+     *
+     * @param detail what a change changed, field by field: {@code {"counsellorId": {"old": "c-1", "new": "c-2"}}}
+     */
     @Schema(name = "AuditEvent")
     public record Event(long id, Instant at, String actor, Action action, Optional<String> participantId,
-            Optional<String> target, String channel, Optional<String> remoteAddress) {
+            Optional<String> target, String channel, Optional<String> remoteAddress, Optional<JsonNode> detail) {
+    }
+
+    /** A field's value before and after a change; ids and enums only, so that no name or note lands here. */
+    public record Change(Object old, Object now) {
+
+        Map<String, Object> json() {
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            values.put("old", old);
+            values.put("new", now);
+            return values;
+        }
     }
 
     /** What to look for; an empty field matches everything. */
@@ -59,10 +77,12 @@ public class Audit {
     static final String UNKNOWN = "(unknown)";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final Clock clock;
 
-    Audit(JdbcClient jdbc, Clock clock) {
+    Audit(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -84,22 +104,36 @@ public class Audit {
         }
     }
 
+    /** A change, with the fields it changed; a field whose value stayed is left out. */
+    public void record(Caller caller, Action action, String participantId, String target,
+            Map<String, Change> changes) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        changes.forEach((field, change) -> detail.put(field, change.json()));
+        insert(actorOf(caller), action, participantId, target, json.writeValueAsString(detail));
+    }
+
     void record(String actor, Action action, String participantId, String target) {
+        insert(actor, action, participantId, target, null);
+    }
+
+    private void insert(String actor, Action action, String participantId, String target, String detail) {
         Optional<HttpServletRequest> request = currentRequest();
         insert(clock.instant(), actor, action, participantId, target, request.map(Audit::channel).orElse("SYSTEM"),
-                request.map(HttpServletRequest::getRemoteAddr).orElse(null));
+                request.map(HttpServletRequest::getRemoteAddr).orElse(null), detail);
     }
 
     /** A row that sums up what happened over a while, written after it, as of when it began. */
     void recordSummary(Instant at, String actor, Action action, String target, String channel, String address) {
-        insert(at, actor, action, null, target, channel, address);
+        insert(at, actor, action, null, target, channel, address, null);
     }
 
     private void insert(Instant at, String actor, Action action, String participantId, String target, String channel,
-            String address) {
+            String address, String detail) {
         jdbc.sql("""
-                        INSERT INTO audit_event (at, actor, action, participant_id, target, channel, remote_address)
-                        VALUES (:at, :actor, :action, :participant, :target, :channel, :address)""")
+                        INSERT INTO audit_event (at, actor, action, participant_id, target, channel, remote_address,
+                            detail)
+                        VALUES (:at, :actor, :action, :participant, :target, :channel, :address,
+                            CAST(:detail AS jsonb))""")
                 .param("at", Timestamp.from(at))
                 .param("actor", actor)
                 .param("action", action.name())
@@ -107,6 +141,7 @@ public class Audit {
                 .param("target", target)
                 .param("channel", channel)
                 .param("address", address)
+                .param("detail", detail)
                 .update();
     }
 
@@ -130,7 +165,8 @@ public class Audit {
                 .query((rs, row) -> new Event(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"), Action.valueOf(rs.getString("action")),
                         Optional.ofNullable(rs.getString("participant_id")), Optional.ofNullable(rs.getString("target")),
-                        rs.getString("channel"), Optional.ofNullable(rs.getString("remote_address"))))
+                        rs.getString("channel"), Optional.ofNullable(rs.getString("remote_address")),
+                        Optional.ofNullable(rs.getString("detail")).map(json::readTree)))
                 .list();
         return new Page(items, page, size, total);
     }

@@ -1,6 +1,7 @@
 package org.saathi.security;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,8 +12,10 @@ import org.springframework.security.core.GrantedAuthority;
  * Who sent the current request: a staff member (by staff id) or an integration (by key id).
  *
  * @param name the staff id, or the key's name, used as the default source of facts
+ * @param programme the one programme an integration key serves; empty for staff, whose reach is their
+ *        roles', and for a key an admin made for the whole deployment
  */
-public record Caller(Kind kind, String id, String name, Set<String> authorities) {
+public record Caller(Kind kind, String id, String name, Set<String> authorities, Optional<String> programme) {
 
     public enum Kind { STAFF, INTEGRATION }
 
@@ -21,6 +24,11 @@ public record Caller(Kind kind, String id, String name, Set<String> authorities)
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         authorities = Set.copyOf(authorities);
+        Objects.requireNonNull(programme, "programme");
+    }
+
+    public Caller(Kind kind, String id, String name, Set<String> authorities) {
+        this(kind, id, name, authorities, Optional.empty());
     }
 
     public static Caller of(Authentication authentication) {
@@ -34,6 +42,11 @@ public record Caller(Kind kind, String id, String name, Set<String> authorities)
 
     public boolean isStaff() {
         return kind == Kind.STAFF;
+    }
+
+    /** Whether this caller may touch participants and groups of the programme: not so a key of another one. */
+    public boolean reaches(String programmeId) {
+        return programme.isEmpty() || programme.get().equals(programmeId);
     }
 
     public boolean hasRole(StaffRole role) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.saathi.roster.StaffActivation;
 import org.saathi.roster.StaffListing;
 import org.saathi.security.Accounts;
 import org.saathi.security.ApiKeys;
@@ -32,12 +33,14 @@ class AdminPages {
     static final int AUDIT_PAGE = 100;
 
     private final StaffListing staff;
+    private final StaffActivation activation;
     private final Accounts accounts;
     private final ApiKeys keys;
     private final Audit audit;
 
-    AdminPages(StaffListing staff, Accounts accounts, ApiKeys keys, Audit audit) {
+    AdminPages(StaffListing staff, StaffActivation activation, Accounts accounts, ApiKeys keys, Audit audit) {
         this.staff = staff;
+        this.activation = activation;
         this.accounts = accounts;
         this.keys = keys;
         this.audit = audit;
@@ -53,17 +56,22 @@ class AdminPages {
         return "admin-staff";
     }
 
+    /** The choice on the key form that makes a key of the whole deployment. */
+    static final String ALL_PROGRAMMES = "*";
+
     @GetMapping("/admin/api-keys")
-    String keys(Model model) {
+    String keys(Viewer viewer, Model model) {
         model.addAttribute("keys", keys.list());
         model.addAttribute("scopes", Scope.values());
+        model.addAttribute("programmes", keys.programmes());
+        model.addAttribute("ownProgramme", keys.defaultProgramme(viewer.caller()));
         return "admin-keys";
     }
 
     @PostMapping("/admin/api-keys")
     String createKey(@RequestParam(defaultValue = "") String name,
-            @RequestParam(name = "scope", required = false) List<String> scopes, Viewer viewer,
-            RedirectAttributes flash) {
+            @RequestParam(name = "scope", required = false) List<String> scopes,
+            @RequestParam(defaultValue = "") String programme, Viewer viewer, RedirectAttributes flash) {
         Set<Scope> chosen = EnumSet.noneOf(Scope.class);
         for (String scope : scopes == null ? List.<String>of() : scopes) {
             QueuePage.parse(Scope.class, scope).ifPresent(chosen::add);
@@ -72,7 +80,14 @@ class AdminPages {
             flash.addFlashAttribute("problem", "Give the key a name (up to 100 characters) and at least one scope.");
             return "redirect:/admin/api-keys";
         }
-        ApiKeys.CreatedKey created = keys.create(name.strip(), chosen, viewer.caller());
+        Optional<String> serves = ALL_PROGRAMMES.equals(programme) ? Optional.empty()
+                : Optional.of(programme.isBlank() ? keys.defaultProgramme(viewer.caller()) : programme);
+        Optional<ApiKeys.CreatedKey> made = keys.create(name.strip(), chosen, serves, viewer.caller());
+        if (made.isEmpty()) {
+            flash.addFlashAttribute("problem", "There is no such programme.");
+            return "redirect:/admin/api-keys";
+        }
+        ApiKeys.CreatedKey created = made.get();
         // Shown once, on the page the redirect leads to, and never stored anywhere readable.
         flash.addFlashAttribute("createdKey", created.secret());
         flash.addFlashAttribute("createdName", created.key().name());
@@ -93,6 +108,30 @@ class AdminPages {
             flash.addFlashAttribute("problem", "There is no such key.");
         }
         return "redirect:/admin/api-keys";
+    }
+
+    /** Switches a staff member off when they leave: their login and sessions end at once. */
+    @PostMapping("/admin/staff/{id}/deactivate")
+    String deactivate(@PathVariable String id, Viewer viewer, RedirectAttributes flash) {
+        return setActive(id, false, viewer, flash);
+    }
+
+    @PostMapping("/admin/staff/{id}/reactivate")
+    String reactivate(@PathVariable String id, Viewer viewer, RedirectAttributes flash) {
+        return setActive(id, true, viewer, flash);
+    }
+
+    private String setActive(String id, boolean active, Viewer viewer, RedirectAttributes flash) {
+        switch (activation.setActive(viewer.caller(), id, active)) {
+            case CHANGED -> flash.addFlashAttribute("message", "Staff member " + id
+                    + (active ? " reactivated." : " deactivated: reassign their participants and revoke their keys."));
+            case UNCHANGED -> flash.addFlashAttribute("message", "Staff member " + id + " was already "
+                    + (active ? "active." : "deactivated."));
+            case LAST_ADMIN -> flash.addFlashAttribute("problem", "This is the last active admin: someone must "
+                    + "remain able to manage the roster and keys.");
+            case NO_SUCH_STAFF -> flash.addFlashAttribute("problem", "There is no such staff member.");
+        }
+        return "redirect:/admin/staff";
     }
 
     /** Lifts a lock-out, for someone who proved who they are another way; the password stays. */

@@ -72,11 +72,23 @@ public class Fixtures {
         return anonymous().basic(staffId, STAFF_PASSWORD);
     }
 
-    /** A new integration key with these scopes; answers the key. */
+    /**
+     * A new integration key of the whole deployment with these scopes, so that a test may post into
+     * any programme it made; answers the key.
+     */
     public String key(String... scopes) {
+        return newKey("\"allProgrammes\": true", scopes);
+    }
+
+    /** A new integration key of one programme with these scopes; answers the key. */
+    public String keyFor(String programmeId, String... scopes) {
+        return newKey("\"programmeId\": \"" + programmeId + "\"", scopes);
+    }
+
+    private String newKey(String programme, String... scopes) {
         String scopeList = Arrays.stream(scopes).map(scope -> "\"" + scope + "\"").collect(Collectors.joining(","));
         Api.Reply reply = admin().post("/api/v1/api-keys", """
-                {"name": "test integration", "scopes": [%s]}""".formatted(scopeList));
+                {"name": "test integration", "scopes": [%s], %s}""".formatted(scopeList, programme));
         assertThat(reply.status()).as("create key: %s", reply).isEqualTo(201);
         return reply.json().path("key").asString();
     }
