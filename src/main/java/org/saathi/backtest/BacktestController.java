@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * {@code /api/v1/rules/backtest}: replay stored history through the active or a candidate rule set.
@@ -48,10 +47,12 @@ class BacktestController {
 
     private final Backtests backtests;
     private final RuleSets ruleSets;
+    private final BacktestSettings settings;
 
-    BacktestController(Backtests backtests, RuleSets ruleSets) {
+    BacktestController(Backtests backtests, RuleSets ruleSets, BacktestSettings settings) {
         this.backtests = backtests;
         this.ruleSets = ruleSets;
+        this.settings = settings;
     }
 
     /** A backtest as it stands: running with its progress, or done with its answer. */
@@ -94,25 +95,36 @@ class BacktestController {
     @ApiResponse(responseCode = "202", description = "Started; follow it at `Location`.",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @ApiResponse(responseCode = "409", description = "The backtest was cancelled before it finished.")
-    @ApiResponse(responseCode = "422", description = "A participant not in your caseload, a candidate that does not "
-            + "exist, or one that does not compile: `errors` names the field, or the file and line.",
+    @ApiResponse(responseCode = "422", description = "A participant not in your caseload, more evaluations "
+            + "(participants × steps) than this server allows, a candidate that does not exist, or one that does not "
+            + "compile: `errors` names the field, or the file and line.",
             content = @Content(mediaType = ApiDocuments.PROBLEM_JSON,
                     schema = @Schema(ref = "#/components/schemas/" + ApiDocuments.RULE_SET_PROBLEM)))
     @ApiResponse(responseCode = "429", description = "Another backtest is running on this server.")
-    ResponseEntity<Object> run(@RequestBody BacktestRequest request,
+    @ApiResponse(responseCode = "503", description = "It failed, or did not finish within the time a request may "
+            + "wait (`SAATHI_BACKTEST_LONGEST_WAIT`) and was cancelled.")
+    DeferredResult<ResponseEntity<Object>> run(@RequestBody BacktestRequest request,
             @Parameter(description = "respond-async: answer at once with where to follow the backtest")
             @RequestHeader(name = "Prefer", required = false) String prefer, Authentication authentication) {
-        Job job = backtests.start(Caller.of(authentication), request);
+        Caller caller = Caller.of(authentication);
+        Job job = backtests.start(caller, request);
         URI location = URI.create(PATH + job.id());
+        // Waited for off the request thread, and for a bounded time: a client that hangs up is not told
+        // apart from one that waits, so the wait's end cancels a backtest nobody may be reading.
+        DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(settings.longestWait().toMillis());
         if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
-            return ResponseEntity.accepted().location(location).body(JobView.of(job));
+            answer.setResult(ResponseEntity.accepted().location(location).body(JobView.of(job)));
+            return answer;
         }
-        try {
-            return ResponseEntity.ok().header("Content-Location", location.toString())
-                    .body(job.completion().join());
-        } catch (CancellationException | CompletionException ended) {
-            return ended(job);
-        }
+        answer.onTimeout(() -> {
+            backtests.abandoned(caller, job, "the wait for it ended after " + settings.longestWait());
+            answer.setErrorResult(waitEnded(job));
+        });
+        answer.onError(failed -> backtests.abandoned(caller, job, "the client that waited for it went away"));
+        job.completion().whenComplete((result, ended) -> answer.setResult(ended == null
+                ? ResponseEntity.ok().header("Content-Location", location.toString()).body(result)
+                : ended(job)));
+        return answer;
     }
 
     @GetMapping
@@ -153,6 +165,15 @@ class BacktestController {
         problem.setType(ProblemTypes.of(job.state() == Job.State.CANCELLED ? "backtest-cancelled" : "backtest-failed"));
         problem.setTitle(job.state() == Job.State.CANCELLED ? "Backtest cancelled" : "Backtest failed");
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private ResponseEntity<Object> waitEnded(Job job) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The backtest "
+                + "did not finish within " + settings.longestWait() + " (" + job.done() + " of " + job.total()
+                + " participants) and was cancelled; ask with Prefer: respond-async to follow a longer one.");
+        problem.setType(ProblemTypes.of("backtest-wait-ended"));
+        problem.setTitle("Backtest took longer than a request may wait");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
 
     @ExceptionHandler(CandidateInvalid.class)

@@ -10,17 +10,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch participants read and replayed together
  * @param keep how long a finished backtest's answer stays readable
  * @param kept how many finished backtests are kept at most
+ * @param maxEvaluations the most evaluations (participants times steps) one backtest may ask for; the
+ *        default lets a whole programme of 10,000 be replayed over 90 days at an hourly step, about
+ *        ten minutes on two threads, and refuses a year at 5-minute steps, which would take hours
+ * @param longestWait how long a request that waits for the answer is given; then the backtest is cancelled
+ *        and the request answered, so that a client that has gone does not hold the server for longer
  */
 @ConfigurationProperties("saathi.backtest")
 record BacktestSettings(
         @DefaultValue("1") int threads,
         @DefaultValue("200") int batch,
         @DefaultValue("1h") Duration keep,
-        @DefaultValue("5") int kept) {
+        @DefaultValue("5") int kept,
+        @DefaultValue(BacktestSettings.DEFAULT_MAX_EVALUATIONS) long maxEvaluations,
+        @DefaultValue("30m") Duration longestWait) {
+
+    static final String DEFAULT_MAX_EVALUATIONS = "25000000";
 
     BacktestSettings {
-        if (threads < 1 || batch < 1 || kept < 1) {
-            throw new IllegalArgumentException("saathi.backtest.threads, batch and kept must be at least 1");
+        if (threads < 1 || batch < 1 || kept < 1 || maxEvaluations < 1) {
+            throw new IllegalArgumentException("saathi.backtest.threads, batch, kept and max-evaluations must be "
+                    + "at least 1");
+        }
+        if (longestWait.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("saathi.backtest.longest-wait must be at least 1s");
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.saathi.rules.RuleSetReplay;
 import org.saathi.rules.RuleSets;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
+import org.saathi.security.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -54,6 +56,8 @@ public class Backtests {
         return thread;
     });
     private final Map<UUID, Job> jobs = new LinkedHashMap<>();
+    /** A backtest is being set up (its candidates compiled): the place is taken before it is a job. */
+    private boolean starting;
 
     Backtests(RuleSets ruleSets, Roster roster, Histories histories, BacktestSettings settings, Audit audit,
             Clock clock) {
@@ -74,37 +78,47 @@ public class Backtests {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        synchronized (jobs) {
-            refuseWhileRunning(); // before compiling candidates and running their scenarios, which takes seconds
-        }
-        RuleSetReplay base = ruleSet("rules", request.rules());
-        Optional<RuleSetReplay> other = Optional.ofNullable(request.compareWith())
-                .map(name -> ruleSet("compareWith", name));
         Caseload caseload = roster.caseload(caller);
         Optional<List<String>> named = Optional.ofNullable(request.participantIds()).map(this::distinct);
-        named.ifPresent(ids -> requireInCaseload(ids, caseload));
         ReplayOptions options = request.options();
-        RunTally baseTally = tally(request.rules(), base, options);
-        Optional<RunTally> otherTally = other.map(set -> tally(request.compareWith(), set, options));
-        synchronized (jobs) {
-            refuseWhileRunning();
-            int total = named.map(List::size).orElseGet(() -> roster.countActiveIn(caseload));
+        int total = named.map(List::size).orElseGet(() -> roster.countActiveIn(caseload));
+        new Estimate(total, options.steps()).refuseAbove(settings.maxEvaluations());
+        reserve(); // before compiling candidates and running their scenarios, which takes seconds: one at a time
+        try {
+            RuleSetReplay base = ruleSet("rules", request.rules());
+            Optional<RuleSetReplay> other = Optional.ofNullable(request.compareWith())
+                    .map(name -> ruleSet("compareWith", name));
+            named.ifPresent(ids -> requireInCaseload(ids, caseload));
+            RunTally baseTally = tally(request.rules(), base, options);
+            Optional<RunTally> otherTally = other.map(set -> tally(request.compareWith(), set, options));
             Backtest backtest = new Backtest(options, baseTally, otherTally, settings.threads());
-            Job job = new Job(caller.id(), request, clock.instant(), total, backtest);
-            jobs.put(job.id(), job);
+            Job job = new Job(caller.id(), caseload.programmes(), request, clock.instant(), total, backtest);
+            synchronized (jobs) {
+                jobs.put(job.id(), job);
+                starting = false;
+            }
             audit.record(caller, Audit.Action.BACKTEST_RUN, null, describe(request, base, other, total));
             runner.execute(() -> run(caller, job, caseload, named, options, windowOf(base, other)));
             return job;
+        } finally {
+            synchronized (jobs) {
+                starting = false;
+            }
         }
     }
 
-    private void refuseWhileRunning() {
-        forgetOld();
-        Optional<Job> running = jobs.values().stream().filter(job -> job.state() == Job.State.RUNNING).findFirst();
-        if (running.isPresent()) {
-            throw ApiProblem.busy("backtest-busy", "A backtest is running", "This server runs one backtest at a "
-                    + "time, and one started at " + running.get().startedAt() + " is still running; try again "
-                    + "when it is done.");
+    /** Takes the server's one place for a backtest, or refuses while a backtest is starting or running. */
+    private void reserve() {
+        synchronized (jobs) {
+            forgetOld();
+            Optional<Job> running = jobs.values().stream().filter(job -> job.state() == Job.State.RUNNING)
+                    .findFirst();
+            if (starting || running.isPresent()) {
+                throw ApiProblem.busy("backtest-busy", "A backtest is running", "This server runs one backtest "
+                        + "at a time, and " + running.map(job -> "one started at " + job.startedAt() + " is still "
+                        + "running").orElse("another is being started") + "; try again when it is done.");
+            }
+            starting = true;
         }
     }
 
@@ -125,11 +139,52 @@ public class Backtests {
         }
     }
 
-    /** Cancels a running backtest of the caller's; answers it, or empty when there is none. */
+    /**
+     * Cancels a backtest: the caller's own, or a running one of their programme's for a supervisor, or any
+     * running one for an admin (one backtest holds the whole server). Answers it, or empty when there is
+     * none they may cancel.
+     */
     public Optional<Job> cancel(Caller caller, UUID id) {
-        Optional<Job> job = find(caller, id);
-        job.ifPresent(Job::cancel);
+        Optional<Job> job = kept(id).filter(found -> found.owner().equals(caller.id())
+                || found.state() == Job.State.RUNNING && mayCancel(caller, found));
+        job.ifPresent(found -> cancel(caller, found, "backtest " + found.id() + " of " + found.owner()));
         return job;
+    }
+
+    /** Backtests running now that the caller did not start but may cancel. */
+    public List<Job> othersCancellable(Caller caller) {
+        List<Job> running;
+        synchronized (jobs) {
+            forgetOld();
+            running = jobs.values().stream().filter(job -> job.state() == Job.State.RUNNING)
+                    .filter(job -> !job.owner().equals(caller.id())).toList();
+        }
+        return running.stream().filter(job -> mayCancel(caller, job)).toList();
+    }
+
+    /** Nobody will read the answer: the request that waited for it has ended, for the reason given. */
+    void abandoned(Caller caller, Job job, String why) {
+        cancel(caller, job, "backtest " + job.id() + ": " + why);
+    }
+
+    private void cancel(Caller caller, Job job, String target) {
+        if (job.state() == Job.State.RUNNING) {
+            job.cancel();
+            audit.record(caller, Audit.Action.BACKTEST_CANCELLED, null, target);
+            log.info("Backtest {} cancelled by {}", job.id(), caller.id());
+        }
+    }
+
+    private boolean mayCancel(Caller caller, Job job) {
+        return caller.hasRole(StaffRole.ADMIN) || caller.hasRole(StaffRole.SUPERVISOR)
+                && !Collections.disjoint(roster.caseload(caller).programmes(), job.programmes());
+    }
+
+    private Optional<Job> kept(UUID id) {
+        synchronized (jobs) {
+            forgetOld();
+            return Optional.ofNullable(jobs.get(id));
+        }
     }
 
     private RunTally tally(String name, RuleSetReplay set, ReplayOptions options) {

@@ -2,12 +2,14 @@ package org.saathi.backtest;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A backtest started on this server: who started it, how far it has got, and its answer once done.
- * Only the staff member who started it can read or cancel it. Kept in memory for a while, never
+ * Only the staff member who started it can read it; supervisors of its programme and admins can
+ * cancel it too. Kept in memory for a while, never
  * stored: it is easily run again, and holds participant-level detail.
  */
 public final class Job {
@@ -18,6 +20,7 @@ public final class Job {
 
     private final UUID id = UUID.randomUUID();
     private final String owner;
+    private final Set<String> programmes;
     private final BacktestRequest request;
     private final Instant startedAt;
     private final int total;
@@ -25,8 +28,9 @@ public final class Job {
     private final CompletableFuture<Result> result = new CompletableFuture<>();
     private volatile Instant finishedAt;
 
-    Job(String owner, BacktestRequest request, Instant startedAt, int total, Backtest backtest) {
+    Job(String owner, Set<String> programmes, BacktestRequest request, Instant startedAt, int total, Backtest backtest) {
         this.owner = owner;
+        this.programmes = Set.copyOf(programmes);
         this.request = request;
         this.startedAt = startedAt;
         this.total = total;
@@ -39,6 +43,11 @@ public final class Job {
 
     String owner() {
         return owner;
+    }
+
+    /** The programmes whose participants it replays: those its owner supervises. */
+    Set<String> programmes() {
+        return programmes;
     }
 
     /** What was asked for. */

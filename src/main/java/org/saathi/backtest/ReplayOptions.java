@@ -38,4 +38,11 @@ public record ReplayOptions(Instant from, Instant to, Duration step, Optional<Du
             throw new IllegalArgumentException("step must be positive");
         }
     }
+
+    /** The steps of the period: each participant is evaluated at each, and at each fact's arrival besides. */
+    long steps() {
+        long period = Duration.between(from, to).toMillis();
+        long every = Math.max(1, step.toMillis());
+        return Math.max(1, (period + every - 1) / every);
+    }
 }

@@ -45,11 +45,13 @@ record NotifySettings(
 
     /**
      * @param url the gateway's endpoint; https unless plain http is allowed for local use
-     * @param secret the key of the HMAC-SHA256 signature sent in X-Saathi-Signature
+     * @param secret the key of the HMAC-SHA256 signature sent in Saathi-Signature
      * @param allowPlainHttp allow an http:// url (a gateway on the same host, a test receiver)
+     * @param legacySignature also send the body-only X-Saathi-Signature of earlier releases, which a
+     *        captured call can be replayed with; for one release, until gateways check Saathi-Signature
      */
     record Webhook(URI url, String secret, @DefaultValue("false") boolean allowPlainHttp,
-            @DefaultValue("10s") Duration timeout) {
+            @DefaultValue("10s") Duration timeout, @DefaultValue("true") boolean legacySignature) {
 
         Webhook {
             if (url != null && !"https".equalsIgnoreCase(url.getScheme())

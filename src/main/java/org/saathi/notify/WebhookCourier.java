@@ -4,40 +4,40 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.saathi.roster.StaffContact;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A JSON POST to an SMS or WhatsApp gateway, signed with HMAC-SHA256 of the body in
- * {@code X-Saathi-Signature: sha256=<hex>}, with the notification's id as {@code Idempotency-Key}.
+ * A JSON POST to an SMS or WhatsApp gateway, signed over the time of sending and the body in
+ * {@code Saathi-Signature} (each attempt signs anew), with the notification's id as
+ * {@code Idempotency-Key}. For one release the body-only {@code X-Saathi-Signature: sha256=<hex>}
+ * is sent beside it, unless turned off, so that gateways can move over.
  * TLS certificates are checked as the JDK checks them. A 429 is retried after its Retry-After; any
  * other 4xx means the gateway refuses this message, so it is marked failed rather than repeated.
  */
 @Component
 class WebhookCourier implements Courier {
 
-    static final String SIGNATURE = "X-Saathi-Signature";
+    static final String LEGACY_SIGNATURE = "X-Saathi-Signature";
 
     private final NotifySettings.Webhook webhook;
+    private final Optional<WebhookSignature> signature;
     private final JsonMapper json;
+    private final Clock clock;
     private final HttpClient http;
 
-    WebhookCourier(NotifySettings settings, JsonMapper json) {
+    WebhookCourier(NotifySettings settings, JsonMapper json, Clock clock) {
         this.webhook = settings.webhook();
+        this.signature = Optional.ofNullable(webhook.secret()).map(WebhookSignature::new);
         this.json = json;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(webhook.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -62,13 +62,20 @@ class WebhookCourier implements Courier {
         payload.put("to", Map.of("staffId", to.id(), "name", to.name(), "phone", to.phone().get()));
         payload.put("text", message.body());
         byte[] body = json.writeValueAsBytes(payload);
-        HttpRequest request = HttpRequest.newBuilder(webhook.url())
+        WebhookSignature signing = signature.orElseThrow(); // the settings require a secret with a url
+        HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
                 .timeout(webhook.timeout())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", message.id().toString())
-                .header(SIGNATURE, "sha256=" + sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .header(WebhookSignature.HEADER, signing.sign(clock.instant(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (webhook.legacySignature()) {
+            request.header(LEGACY_SIGNATURE, signing.legacy(body));
+        }
+        return send(request.build());
+    }
+
+    private Delivery send(HttpRequest request) {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
@@ -88,16 +95,6 @@ class WebhookCourier implements Courier {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return new Delivery.Retry("interrupted", Optional.empty());
-        }
-    }
-
-    String sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(webhook.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", impossible);
         }
     }
 

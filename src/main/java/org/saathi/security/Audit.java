@@ -34,6 +34,7 @@ public class Audit {
         ALERT_ACKNOWLEDGED, ALERT_RESOLVED, ALERT_SNOOZED,
         API_KEY_CREATED, API_KEY_REVOKED, STAFF_SAVED, STAFF_DEACTIVATED, STAFF_REACTIVATED, PARTICIPANT_SAVED,
         GROUP_SAVED, PROGRAMME_SAVED, RULES_RELOADED, RULES_RELOAD_REFUSED, BACKTEST_RUN,
+        BACKTEST_CANCELLED,
         /** A list of alerts was read; the row names the participants it showed. */
         ALERTS_LISTED,
         /** A backtest replayed these participants' histories; written when it ends. */

@@ -121,10 +121,12 @@ class BacktestPage {
         return "backtest-job :: outcome";
     }
 
+    /** The one who started it goes back to its page; a supervisor or admin who stopped another's, to the form. */
     @PostMapping("/{id}/cancel")
     ModelAndView cancel(@PathVariable String id, Viewer viewer) {
         Job job = backtests.cancel(viewer.caller(), parse(id)).orElseThrow(BacktestPage::notFound);
-        return seeOther("/rules/backtest/" + job.id());
+        boolean theirs = backtests.find(viewer.caller(), job.id()).isPresent();
+        return seeOther(theirs ? "/rules/backtest/" + job.id() : "/rules/backtest");
     }
 
     private ModelAndView form(BacktestForm form, FormProblems problems, HttpStatusCode status, Viewer viewer) {
@@ -135,6 +137,7 @@ class BacktestPage {
         page.addObject("candidates", ruleSets.candidates());
         page.addObject("activeVersion", catalogue.active().version());
         page.addObject("kept", backtests.of(viewer.caller()).stream().map(JobView::of).toList());
+        page.addObject("others", backtests.othersCancellable(viewer.caller()).stream().map(JobView::of).toList());
         return page;
     }
 

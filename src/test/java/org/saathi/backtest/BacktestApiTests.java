@@ -309,7 +309,6 @@ class BacktestApiTests {
             assertThat(started.json().path("done").asInt()).isZero();
             assertProblem(api.post("/api/v1/rules/backtest", request(participant, null)), 429);
             assertProblem(fixtures.admin().get(location), 404);
-            assertProblem(fixtures.admin().delete(location), 404);
             assertThat(api.delete(location).status()).isEqualTo(200);
         }
         assertThat(Waiting.until(Duration.ofSeconds(30),

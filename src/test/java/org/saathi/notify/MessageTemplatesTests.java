@@ -59,25 +59,25 @@ class MessageTemplatesTests {
     @Test
     void aWebhookMustUseTlsUnlessPlainHttpIsAllowed() {
         assertThatThrownBy(() -> new NotifySettings.Webhook(URI.create("http://gateway.example.org/sms"),
-                "a-long-enough-secret", false, Duration.ofSeconds(10)))
+                "a-long-enough-secret", false, Duration.ofSeconds(10), true))
                 .hasMessageContaining("must be https");
         assertThat(new NotifySettings.Webhook(URI.create("http://127.0.0.1:9000/sms"), "a-long-enough-secret", true,
-                Duration.ofSeconds(10)).url()).isNotNull();
+                Duration.ofSeconds(10), true).url()).isNotNull();
         assertThatThrownBy(() -> new NotifySettings.Webhook(URI.create("https://gateway.example.org/sms"), "short",
-                false, Duration.ofSeconds(10))).hasMessageContaining("secret");
+                false, Duration.ofSeconds(10), true)).hasMessageContaining("secret");
     }
 
     @Test
     void notificationsAreRetriedForAtLeastADay() {
         assertThatThrownBy(() -> new NotifySettings(URI.create("http://x"), "a@b", "d", null, Duration.ofSeconds(30),
                 Duration.ofHours(1), Duration.ofHours(12), true, Duration.ofSeconds(1), 20, 4,
-                new NotifySettings.Webhook(null, null, false, Duration.ofSeconds(10))))
+                new NotifySettings.Webhook(null, null, false, Duration.ofSeconds(10), true)))
                 .hasMessageContaining("at least 24h");
     }
 
     private static NotifySettings settings(Path templates) {
         return new NotifySettings(URI.create("https://saathi.example.org/"), "saathi@example.org", "saathi.local",
                 templates, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(26), true, Duration.ofSeconds(1),
-                20, 4, new NotifySettings.Webhook(null, null, false, Duration.ofSeconds(10)));
+                20, 4, new NotifySettings.Webhook(null, null, false, Duration.ofSeconds(10), true));
     }
 }

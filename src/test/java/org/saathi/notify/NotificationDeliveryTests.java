@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
+import org.saathi.testing.TestClock;
 import org.saathi.testing.TestMail;
 import org.saathi.testing.TestWebhook;
 import org.saathi.testing.Waiting;
@@ -38,6 +42,9 @@ class NotificationDeliveryTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     Fixtures fixtures;
     Api ingest;
@@ -159,7 +166,9 @@ class NotificationDeliveryTests {
 
         TestWebhook.Received request = TestWebhook.received().get(0);
         assertThat(request.header("Idempotency-Key")).isEqualTo(notification.path("id").asString());
-        assertThat(request.header("X-Saathi-Signature")).isEqualTo("sha256=" + hmac(request.body()));
+        assertThat(TestWebhook.check(request, clock.instant(), new HashSet<>())).isEqualTo(TestWebhook.Verdict.ACCEPTED);
+        assertThat(request.header("X-Saathi-Signature")).as("the old signature, for one release")
+                .isEqualTo("sha256=" + hmac(request.body()));
         String body = new String(request.body(), StandardCharsets.UTF_8);
         assertThat(body).contains("+91 98765 43210").contains("/alerts/" + alertId).doesNotContain("craving")
                 .doesNotContain("a note").doesNotContain(participant);
@@ -176,6 +185,51 @@ class NotificationDeliveryTests {
         assertThat(Waiting.until(Duration.ofSeconds(3), () -> TestWebhook.received().size() > 2)).isFalse();
         assertThat(TestWebhook.received()).hasSize(2)
                 .extracting(r -> r.header("Idempotency-Key")).containsOnly(notification.path("id").asString());
+    }
+
+    @Test
+    void aCapturedWebhookCallIsRefusedByTheDocumentedCheckOnceItsTimeIsPast() throws Exception {
+        raiseWatch(participantWithWebhookMentor(), null);
+        assertThat(Waiting.until(Duration.ofSeconds(30), () -> !TestWebhook.received().isEmpty())).isTrue();
+        TestWebhook.Received captured = TestWebhook.received().get(0);
+        Set<String> seen = new HashSet<>();
+
+        assertThat(TestWebhook.check(captured, clock.instant(), seen)).isEqualTo(TestWebhook.Verdict.ACCEPTED);
+        assertThat(TestWebhook.check(captured, clock.instant(), seen)).isEqualTo(TestWebhook.Verdict.REPEAT);
+        assertThat(TestWebhook.check(captured, clock.instant().plus(Duration.ofMinutes(6)), new HashSet<>()))
+                .isEqualTo(TestWebhook.Verdict.TOO_OLD);
+        byte[] altered = new String(captured.body(), StandardCharsets.UTF_8).replace("+91", "+44")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(TestWebhook.check(new TestWebhook.Received(captured.headers(), altered), clock.instant(),
+                new HashSet<>())).isEqualTo(TestWebhook.Verdict.BAD_SIGNATURE);
+    }
+
+    @Test
+    void eachAttemptIsSignedAtTheMomentItIsSent() throws Exception {
+        TestWebhook.answer(500, Map.of());
+        String alertId = raiseWatch(participantWithWebhookMentor(), null);
+        // Once the refusal is recorded, so that the clock's jump does not also look like a lost lease.
+        assertThat(Waiting.until(Duration.ofSeconds(30),
+                () -> notifications(alertId).get(0).path("attempts").asInt() == 1)).isTrue();
+        Instant firstCheck = clock.instant();
+        try {
+            clock.advance(Duration.ofMinutes(10));
+            awaitState(alertId, "SENT");
+
+            List<TestWebhook.Received> calls = TestWebhook.received();
+            assertThat(calls).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(signedAt(calls.get(1)) - signedAt(calls.get(0))).isGreaterThanOrEqualTo(600);
+            assertThat(TestWebhook.check(calls.get(0), firstCheck, new HashSet<>()))
+                    .isEqualTo(TestWebhook.Verdict.ACCEPTED);
+            assertThat(TestWebhook.check(calls.get(1), clock.instant(), new HashSet<>()))
+                    .isEqualTo(TestWebhook.Verdict.ACCEPTED);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static long signedAt(TestWebhook.Received call) {
+        return Long.parseLong(call.header("Saathi-Signature").replaceAll("^t=(\\d+),.*$", "$1"));
     }
 
     @Test

@@ -3,17 +3,29 @@ package org.saathi.testing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP receiver standing in for an SMS gateway: it records every request and answers with the
- * statuses a test queues up (200 when none is queued).
+ * statuses a test queues up (200 when none is queued). {@link #check} checks a signature as the
+ * README tells a gateway to, written out here rather than borrowed from Saathi, so that what the
+ * README says is what is tested.
  */
 public final class TestWebhook {
 
@@ -26,6 +38,33 @@ public final class TestWebhook {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
+    }
+
+    /** What a gateway makes of a call. */
+    public enum Verdict { ACCEPTED, BAD_SIGNATURE, TOO_OLD, REPEAT }
+
+    /** How far a signed time may be from the receiver's clock, as the README says. */
+    public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    /** The README's check: recompute, compare in constant time, refuse a stale time, drop a key seen before. */
+    public static Verdict check(Received call, Instant now, Set<String> seenKeys) throws Exception {
+        Map<String, String> parts = new HashMap<>();
+        for (String part : call.header("Saathi-Signature").split(",")) {
+            String[] pair = part.split("=", 2);
+            parts.put(pair[0].strip(), pair[1].strip());
+        }
+        long t = Long.parseLong(parts.get("t"));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+        byte[] expected = HexFormat.of().formatHex(mac.doFinal(call.body())).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, parts.get("v1").getBytes(StandardCharsets.UTF_8))) {
+            return Verdict.BAD_SIGNATURE;
+        }
+        if (Math.abs(now.getEpochSecond() - t) > TOLERANCE.toSeconds()) {
+            return Verdict.TOO_OLD;
+        }
+        return seenKeys.add(call.header("Idempotency-Key")) ? Verdict.ACCEPTED : Verdict.REPEAT;
     }
 
     /** A queued answer: a status and its headers. */

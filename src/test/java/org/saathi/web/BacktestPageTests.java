@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -197,6 +198,44 @@ class BacktestPageTests {
             supervisor.post(path + "/cancel", Map.of());
         }
         finished(supervisor, path);
+    }
+
+    @Test
+    void aBacktestAboveTheCeilingIsRefusedOnTheStepWithTheFigures() {
+        PageClient supervisor = supervisor();
+        supervisor.get("/rules/backtest");
+        Map<String, String> fields = form(Instant.now().minus(366, ChronoUnit.DAYS), Instant.now());
+        fields.put("step", "5");
+        fields.put("participantIds", String.join(" ", IntStream.range(0, 400).mapToObj(i -> "P-many-" + i).toList()));
+
+        HttpResponse<String> page = supervisor.post("/rules/backtest", fields);
+
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).containsPattern("<p class=\"field-problem\" id=\"step-problem\">Evaluate every: would "
+                + "take about [\\d,]+ evaluations \\(400 participants × 105,40\\d steps\\); a backtest may ask for at "
+                + "most 25,000,000").containsPattern("id=\"step\" name=\"step\"[^>]*value=\"5\"");
+    }
+
+    @Test
+    void aSupervisorOfTheProgrammeSeesAnotherSupervisorsRunningBacktestAndCancelsIt() {
+        PageClient supervisor = supervisor();
+        supervisor.get("/rules/backtest");
+        PageClient colleague = PageClient.loggedIn(port, fixtures.staffIn(history.programme(), "SUPERVISOR"),
+                Fixtures.STAFF_PASSWORD);
+        String path;
+        try (HeldTable checkIns = HeldTable.hold(dataSource, "check_in")) {
+            path = supervisor.post("/rules/backtest", form(Instant.now().minus(14, ChronoUnit.DAYS), Instant.now()))
+                    .headers().firstValue("Location").orElseThrow();
+
+            String form = colleague.get("/rules/backtest").body();
+            assertThat(form).contains("Running for someone else").contains("action=\"" + path + "/cancel\"");
+            HttpResponse<String> cancelled = colleague.post(path + "/cancel", Map.of());
+
+            assertThat(cancelled.statusCode()).isEqualTo(303);
+            assertThat(cancelled.headers().firstValue("Location")).contains("/rules/backtest");
+            assertThat(colleague.get(path).statusCode()).as("its answer stays the starter's").isEqualTo(404);
+        }
+        assertThat(finished(supervisor, path)).contains("Cancelled after 0 of 2 participants");
     }
 
     @Test
