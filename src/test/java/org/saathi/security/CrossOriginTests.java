@@ -137,10 +137,12 @@ class CrossOriginTests {
         assertProblem(withText, 415);
     }
 
+    /** A CRITICAL alert of a participant of its own, so that no other test's alert is joined. */
     private String selfHarm() {
+        String someone = fixtures.participant(fixtures.staff("PEER_MENTOR"), counsellor, true);
         Api.Reply reply = ingest.post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]}"""
-                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+                .formatted(someone, Fixtures.ago(1, ChronoUnit.HOURS)));
         JsonNode alert = reply.json().path("alerts").get(0);
         assertThat(alert.path("severity").asString()).as(reply.toString()).isEqualTo("CRITICAL");
         return alert.path("id").asString();
