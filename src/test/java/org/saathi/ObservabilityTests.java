@@ -128,7 +128,7 @@ class ObservabilityTests {
 
     @Test
     void ruleReloadsAreCounted() {
-        assertThat(fixtures.admin().post("/api/v1/rules/reload", "").status()).isEqualTo(200);
+        assertThat(fixtures.admin().post("/api/v1/rules/reload", "{}").status()).isEqualTo(200);
 
         assertThat(scrape()).contains("saathi_rule_reloads_total{application=\"saathi\",result=\"loaded\"}");
     }

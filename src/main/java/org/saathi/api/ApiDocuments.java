@@ -2,6 +2,7 @@ package org.saathi.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -54,8 +55,8 @@ public class ApiDocuments {
 
     /**
      * Gives every operation the problems that the shared machinery may answer: 400 for a bad
-     * parameter or body, 413 and 415 for a body too large or not JSON; and gives a problem body to any
-     * refusal a feature declared without one.
+     * parameter or body, 408 and 413 for a body too slow or too large, 415 for a change not sent as
+     * JSON; and gives a problem body to any refusal a feature declared without one.
      */
     @Bean
     OpenApiCustomizer sharedProblems() {
@@ -64,13 +65,15 @@ public class ApiDocuments {
             api.getComponents()
                     .addSchemas(PROBLEM, problemSchema(fieldProblems()))
                     .addSchemas(RULE_SET_PROBLEM, problemSchema(ruleSetProblems()));
-            api.getPaths().values().forEach(path -> path.readOperations().forEach(ApiDocuments::shared));
+            api.getPaths().values().forEach(path -> path.readOperationsMap().forEach(ApiDocuments::shared));
         };
     }
 
-    private static void shared(Operation operation) {
+    private static void shared(PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses();
         boolean body = operation.getRequestBody() != null;
+        boolean change = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH;
         boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (body || parameters) {
             responses.putIfAbsent("400", problem(body
@@ -79,8 +82,12 @@ public class ApiDocuments {
                     : "A parameter is invalid; `errors` names it."));
         }
         if (body) {
+            responses.putIfAbsent("408", problem("The body did not arrive in full within the time allowed."));
             responses.putIfAbsent("413", problem("The body is larger than 1 MiB."));
-            responses.putIfAbsent("415", problem("The body is not `application/json`."));
+        }
+        if (body || change) {
+            responses.putIfAbsent("415", problem("The body is not `application/json`: every change is sent as "
+                    + "JSON, `{}` when there is nothing more to say."));
         }
         // A refusal a feature declares comes with the method's return type as its body; it is a problem.
         responses.forEach((status, response) -> {

@@ -58,6 +58,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", detail, List.of());
     }
 
+    public static ApiProblem tooSlow(String detail) {
+        return new ApiProblem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request body too slow", detail, List.of());
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -50,8 +50,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedByOversizedBody(failure)) {
+        if (causedBy(failure, RequestBodyLimit.BodyTooLargeException.class)) {
             return problem(ApiProblem.tooLarge(RequestBodyLimit.describe()));
+        }
+        if (causedBy(failure, RequestBodyLimit.BodyTooSlowException.class)) {
+            return problem(ApiProblem.tooSlow(RequestBodyLimit.describeSlow()));
         }
         if (failure.getCause() instanceof JacksonException json) {
             return problem(ApiProblem.invalid(JsonProblems.describe(json)));
@@ -110,9 +113,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .toList();
     }
 
-    private static boolean causedByOversizedBody(Throwable failure) {
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimit.BodyTooLargeException) {
+            if (kind.isInstance(cause)) {
                 return true;
             }
         }

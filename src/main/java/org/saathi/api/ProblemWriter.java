@@ -1,6 +1,7 @@
 package org.saathi.api;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,13 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        write(response, status, ProblemTypes.forStatus(status), detail);
+    }
+
+    /** A problem of its own type, for a refusal an integration may want to tell from others of its status. */
+    public void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.forStatus(status));
+        problem.setType(type);
         problem.setTitle(status.getReasonPhrase());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,13 +1,11 @@
 package org.saathi.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,8 +15,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the limit (SPEC: 1 MiB) with a 413 before anything reads them, whether
- * the client declared a length or streams the body in chunks.
+ * Refuses request bodies over the limit (1 MiB) with a 413 before anything reads them, whether the
+ * client declared a length or streams the body in chunks; and bodies that take longer than
+ * {@link RequestBodySettings#timeout()} to arrive with a 408, so that a sender trickling a body
+ * cannot hold a server thread, before it is even known who they are.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -27,13 +27,19 @@ class RequestBodyLimit extends OncePerRequestFilter {
     static final DataSize LIMIT = DataSize.ofMegabytes(1);
 
     private final ProblemWriter problems;
+    private final RequestBodySettings settings;
 
-    RequestBodyLimit(ProblemWriter problems) {
+    RequestBodyLimit(ProblemWriter problems, RequestBodySettings settings) {
         this.problems = problems;
+        this.settings = settings;
     }
 
     static String describe() {
         return "The request body is larger than " + LIMIT.toKilobytes() + " KiB; send fewer items per request.";
+    }
+
+    static String describeSlow() {
+        return "The request body did not arrive in time; send it at once.";
     }
 
     @Override
@@ -43,7 +49,28 @@ class RequestBodyLimit extends OncePerRequestFilter {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, describe());
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        // Time on the wire, not the clinic's clock: that one is for rules and may be set to any instant.
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        try {
+            chain.doFilter(new LimitedRequest(request, deadline), response);
+        } catch (UncheckedIOException failure) {
+            // A form's fields are read on demand, by code that cannot throw an IOException.
+            if (response.isCommitted() || !refuse(failure.getCause(), response)) {
+                throw failure;
+            }
+        }
+    }
+
+    private boolean refuse(Throwable cause, HttpServletResponse response) throws IOException {
+        if (cause instanceof BodyTooSlowException) {
+            problems.write(response, HttpStatus.REQUEST_TIMEOUT, describeSlow());
+            return true;
+        }
+        if (cause instanceof BodyTooLargeException) {
+            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, describe());
+            return true;
+        }
+        return false;
     }
 
     static final class BodyTooLargeException extends IOException {
@@ -52,70 +79,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    private static final class Limited extends HttpServletRequestWrapper {
-
-        private ServletInputStream stream;
-
-        Limited(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new Counting(super.getInputStream());
-            }
-            return stream;
-        }
-    }
-
-    private static final class Counting extends ServletInputStream {
-
-        private final ServletInputStream delegate;
-        private long count;
-
-        Counting(ServletInputStream delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int next = delegate.read();
-            if (next >= 0) {
-                count(1);
-            }
-            return next;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = delegate.read(buffer, offset, length);
-            if (read > 0) {
-                count(read);
-            }
-            return read;
-        }
-
-        private void count(int read) throws BodyTooLargeException {
-            count += read;
-            if (count > LIMIT.toBytes()) {
-                throw new BodyTooLargeException();
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
+    static final class BodyTooSlowException extends IOException {
+        BodyTooSlowException() {
+            super("request body too slow");
         }
     }
 }

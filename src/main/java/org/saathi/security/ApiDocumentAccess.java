@@ -52,7 +52,9 @@ class ApiDocumentAccess implements OpenApiCustomizer {
         operation.getResponses().putIfAbsent("401", ApiDocuments.problem(
                 "No credentials, or wrong ones. The answer's `WWW-Authenticate` names Basic and Bearer."));
         operation.getResponses().putIfAbsent("403", ApiDocuments.problem(
-                "Signed in, but not allowed: this is for " + who + "."));
+                "Signed in, but not allowed: this is for " + who + "."
+                        + (rule.roles().isEmpty() ? "" : " Staff credentials sent by a browser from a page of another "
+                                + "origin are refused too (`urn:saathi:problem:cross-origin-request`).")));
     }
 
     private static String who(ApiAccess.Rule rule) {

@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -65,6 +66,10 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints)
                         .accessDeniedHandler(entryPoints))
                 .addFilterBefore(new ApiKeyFilter(keys, entryPoints), BasicAuthenticationFilter.class)
+                // In place of a CSRF token, which an API for tools cannot carry: a browser's stored Basic
+                // credentials count only on the service's own origin, and every change is JSON.
+                .addFilterBefore(new ForeignOrigins(problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new JsonChanges(problems), AuthorizationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())

@@ -61,7 +61,7 @@ class RuleReloadTests {
     @AfterEach
     void restoreTheValidSet() {
         SmallRuleSet.writeTo(RULES);
-        admin.post("/api/v1/rules/reload", "");
+        admin.post("/api/v1/rules/reload", "{}");
     }
 
     @Test
@@ -80,7 +80,7 @@ class RuleReloadTests {
         String before = admin.get("/api/v1/rules").json().path("version").asString();
         SmallRuleSet.write(RULES, "signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace("craving >= $min", "craving >="));
 
-        Api.Reply reply = admin.post("/api/v1/rules/reload", "");
+        Api.Reply reply = admin.post("/api/v1/rules/reload", "{}");
 
         JsonNode problem = assertProblem(reply, 422);
         assertThat(problem.path("type").asString()).isEqualTo("urn:saathi:problem:rule-set-invalid");
@@ -95,7 +95,7 @@ class RuleReloadTests {
         String before = admin.get("/api/v1/rules").json().path("version").asString();
         SmallRuleSet.write(RULES, "thresholds.yaml", "TST-001.craving: 10\nescalation.ackHours: 4\n");
 
-        Api.Reply reply = admin.post("/api/v1/rules/reload", "");
+        Api.Reply reply = admin.post("/api/v1/rules/reload", "{}");
 
         JsonNode problem = assertProblem(reply, 422);
         assertThat(problem.path("errors").get(0).path("file").asString()).isEqualTo("tests/test.yaml");
@@ -109,7 +109,7 @@ class RuleReloadTests {
         SmallRuleSet.write(RULES, "signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace("// A test rule.",
                 "// A test rule, reworded."));
 
-        Api.Reply reply = admin.post("/api/v1/rules/reload", "");
+        Api.Reply reply = admin.post("/api/v1/rules/reload", "{}");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().path("previousVersion").asString()).isEqualTo(before);
@@ -122,7 +122,7 @@ class RuleReloadTests {
     void aRuleThatFailsAtRunTimeLosesNoFact() {
         SmallRuleSet.write(RULES, "signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace(
                 "\"Craving \" + $checkIn.craving()", "\"Craving \" + (100 / (10 - $checkIn.craving()))"));
-        assertThat(admin.post("/api/v1/rules/reload", "").status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/rules/reload", "{}").status()).isEqualTo(200);
         String participant = fixtures.participant();
 
         Api.Reply reply = fixtures.integration("ingest").post("/api/v1/check-ins", """
@@ -140,7 +140,7 @@ class RuleReloadTests {
         SmallRuleSet.write(RULES, "signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace(
                 "\"Craving \" + $checkIn.craving()", "\"Craving \" + (100 / (8 - $checkIn.craving()))"));
 
-        JsonNode problem = assertProblem(admin.post("/api/v1/rules/reload", ""), 422);
+        JsonNode problem = assertProblem(admin.post("/api/v1/rules/reload", "{}"), 422);
 
         assertThat(problem.path("errors").get(0).path("message").asString()).contains("fires at 8")
                 .contains("rule \"TST-001 High craving\" failed while running its 'then' part: / by zero");
@@ -148,8 +148,8 @@ class RuleReloadTests {
 
     @Test
     void onlyAnAdminMayReload() {
-        assertProblem(fixtures.as(fixtures.staff("SUPERVISOR")).post("/api/v1/rules/reload", ""), 403);
-        assertProblem(fixtures.anonymous().post("/api/v1/rules/reload", ""), 401);
+        assertProblem(fixtures.as(fixtures.staff("SUPERVISOR")).post("/api/v1/rules/reload", "{}"), 403);
+        assertProblem(fixtures.anonymous().post("/api/v1/rules/reload", "{}"), 401);
     }
 
     private boolean highCravingRaises(String rule) {

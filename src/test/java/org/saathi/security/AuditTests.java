@@ -222,7 +222,7 @@ class AuditTests {
 
     @Test
     void reloadingRulesIsRecordedWithTheVersion() {
-        Api.Reply reloaded = fixtures.admin().post("/api/v1/rules/reload", "");
+        Api.Reply reloaded = fixtures.admin().post("/api/v1/rules/reload", "{}");
 
         assertThat(reloaded.status()).as(reloaded.toString()).isEqualTo(200);
         String version = reloaded.json().path("version").asString();
