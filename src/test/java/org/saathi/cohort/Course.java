@@ -20,7 +20,7 @@ record Course(Pattern pattern, int episodeDay, int prodromeDays, double peakCrav
      * How one day differs from the rhythm.
      *
      * @param craving points added to the usual craving; {@code mood}, {@code sleep}, {@code stress} likewise
-     * @param checkInChance factor on the chance of a check-in
+     * @param checkInChance factor on the chance of a check-in (a large one: a check-in for certain)
      * @param hourSpread factor on how far the check-in time wanders
      * @param missSessionChance chance of missing a session unexcused, on top of the usual
      * @param doseMissed the day's dose is missed
@@ -67,7 +67,8 @@ record Course(Pattern pattern, int episodeDay, int prodromeDays, double peakCrav
                     p * 4, 1, 1, 0, false, false, p > 0.5);
             case SUBTLE_RELAPSE -> new Shift(p * 3, -p * 2, 0, 0, 1, 1, 0, false, false, false);
             case SILENT_RELAPSE -> new Shift(0, 0, 0, 0, 0, 1, 1, false, true, false);
-            case MISSED_DOSES -> new Shift(1, 0, 0, 0, 1, 1, 0, true, false, false);
+            // they still check in, saying the dose was not taken (a missed Sunday take-home dose shows only there)
+            case MISSED_DOSES -> new Shift(1, 0, 0, 0, 100, 1, 0, true, false, false);
             default -> new Shift(p * 1.5, -p * 1.5, 0, 0, 1 - 0.85 * p, 1 + p, 0.2 + 0.7 * p, false, false, false);
         };
     }

@@ -73,9 +73,12 @@ final class Scoring {
         Instant episode = person.episodeAt().orElseThrow();
         Instant opens = episode.minus(EARLIEST);
         Instant closes = episode.minus(LATEST);
-        Map<Key, Severity> atOpening = severities(replay(person, opens).alerts());
         List<ReplayedAlert> byClosing = replay(person, closes).alerts().stream()
                 .filter(alert -> !USE_ITSELF.contains(alert.ruleId())).toList();
+        // only an alert still open when the window opens can rise in it: otherwise spare the replay
+        boolean openAtOpening = byClosing.stream().anyMatch(alert -> alert.raisedAt().isBefore(opens)
+                && alert.resolvedAt().isAfter(opens));
+        Map<Key, Severity> atOpening = openAtOpening ? severities(replay(person, opens).alerts()) : Map.of();
         Optional<ReplayedAlert> raised = byClosing.stream().filter(alert -> !alert.raisedAt().isBefore(opens))
                 .findFirst();
         Optional<ReplayedAlert> rose = byClosing.stream().filter(alert -> alert.raisedAt().isBefore(opens)
