@@ -107,6 +107,9 @@ final class ScoreTable {
 
     static String duration(Duration duration) {
         long hours = duration.toHours();
-        return hours >= 24 ? hours / 24 + "d " + hours % 24 + "h" : hours + "h " + duration.toMinutesPart() + "m";
+        if (hours >= 24) {
+            return hours / 24 + "d " + hours % 24 + "h";
+        }
+        return duration.toMinutesPart() == 0 ? hours + "h" : hours + "h " + duration.toMinutesPart() + "m";
     }
 }

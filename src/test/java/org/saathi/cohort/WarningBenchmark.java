@@ -1,6 +1,5 @@
 package org.saathi.cohort;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,11 +84,22 @@ public final class WarningBenchmark {
         Instant from = start.plusDays(options.historyDays()).atStartOfDay(Life.ZONE).toInstant();
         Instant to = start.plusDays(options.days()).atStartOfDay(Life.ZONE).toInstant();
         out.println(header(options, scores, from, to));
+        replaySeeds(options, sets, scores, from, to, out);
+        out.println();
+        out.println(ScoreTable.episodes(scores));
+        out.println(ScoreTable.costs(scores));
+        out.printf(Locale.ROOT, "took %.0f s on %d processors%n", (System.nanoTime() - started) / 1e9,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Each seed's cohort, generated, written, and scored by every rule set. */
+    private static void replaySeeds(Options options, List<RuleSetReplay> sets, List<Scores> scores, Instant from,
+            Instant to, PrintStream out) throws Exception {
         ForkJoinPool threads = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
             for (long seed : options.seeds()) {
                 long seedStarted = System.nanoTime();
-                Cohort cohort = Cohort.generate(seed, options.perPattern(), start, options.days());
+                Cohort cohort = Cohort.generate(seed, options.perPattern(), Cohort.START, options.days());
                 Path facts = options.out().resolve("seed-" + seed + ".jsonl");
                 cohort.write(facts, options.out().resolve("seed-" + seed + "-episodes.jsonl"));
                 try (CohortReplay replay = CohortReplay.open(facts)) {
@@ -104,11 +114,6 @@ public final class WarningBenchmark {
         } finally {
             threads.shutdown();
         }
-        out.println();
-        out.println(ScoreTable.episodes(scores));
-        out.println(ScoreTable.costs(scores));
-        out.printf(Locale.ROOT, "took %.0f s on %d processors%n", (System.nanoTime() - started) / 1e9,
-                Runtime.getRuntime().availableProcessors());
     }
 
     private static void score(ForkJoinPool threads, Cohort cohort, Scoring scoring, Instant to, Scores scores)
@@ -122,7 +127,7 @@ public final class WarningBenchmark {
         })).get();
     }
 
-    private static String header(Options options, List<Scores> scores, Instant from, Instant to) throws IOException {
+    private static String header(Options options, List<Scores> scores, Instant from, Instant to) {
         StringBuilder text = new StringBuilder("Synthetic cohorts: seeds " + options.seeds() + ", "
                 + options.perPattern() + " participants of each of " + Pattern.values().length + " patterns, "
                 + options.days() + " days from " + Cohort.START + " (Asia/Kolkata); replayed from day "
