@@ -23,14 +23,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
- * Access rules of SPEC §6. Staff roles and key scopes are separate authorities: a key never acts as
- * a staff member, and a staff member's role never stands in for a scope.
+ * Who may reach which part of the service. Staff roles and key scopes are separate authorities: a
+ * key never acts as a staff member, and a staff member's role never stands in for a scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -106,8 +107,8 @@ class SecurityConfiguration {
     /**
      * The API documents ({@code /v3/api-docs} and Swagger UI) are for staff: by HTTP Basic, as a tool
      * or script reads them, or with the staff page's session, as a person does. They hold nobody's
-     * data, but they are a map of the API, so they are not for anyone who happens to reach the port
-     * (SPEC §7). Without a login, Swagger UI sends the browser to the login page and comes back after
+     * data, but they are a map of the API, so they are not for anyone who happens to reach the port.
+     * Without a login, Swagger UI sends the browser to the login page and comes back after
      * it; the document itself answers 401, like the API.
      */
     @Bean
@@ -160,7 +161,8 @@ class SecurityConfiguration {
         returnAfterLogin.setRequestMatcher(request -> "GET".equals(request.getMethod())
                 && request.getHeader("HX-Request") == null);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", StorableLoginForm.REFUSAL_PAGE, "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/rules/backtest", "/rules/backtest/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(POST, "/alerts/*/resolve", "/alerts/*/snooze")
@@ -178,7 +180,8 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(cache -> cache.requestCache(returnAfterLogin))
                 .addFilterBefore(new IdleSessions(settings, audit, clock), SecurityContextHolderFilter.class)
-                .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class);
+                .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new StorableLoginForm(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

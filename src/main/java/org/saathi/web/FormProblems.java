@@ -29,9 +29,11 @@ record FormProblems(Map<String, List<String>> fields, List<String> general, Map<
             "participantIds", "Participants", "factsCount", "Count facts from");
 
     /** Fields of the other page forms, named as on their page when one of them is refused. */
-    private static final Map<String, String> OTHER_LABELS = Map.of("note", "Note", "outcome", "Outcome",
-            "length", "Snooze for", "reason", "Reason", "name", "Name", "scope", "Scopes", "actor", "Actor",
-            "participantId", "Participant", "action", "Action", "day", "Day");
+    private static final Map<String, String> OTHER_LABELS = Map.ofEntries(Map.entry("note", "Note"),
+            Map.entry("outcome", "Outcome"), Map.entry("length", "Snooze for"), Map.entry("reason", "Reason"),
+            Map.entry("name", "Name"), Map.entry("scope", "Scopes"), Map.entry("actor", "Actor"),
+            Map.entry("participantId", "Participant"), Map.entry("action", "Action"), Map.entry("day", "Day"),
+            Map.entry("username", "Staff id"), Map.entry("password", "Password"));
 
     /** One line of the list at the top of the form. */
     record Line(String field, String text) {

@@ -1,6 +1,9 @@
 package org.saathi.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.saathi.api.ApiProblem;
+import org.saathi.api.StorableText;
+import org.saathi.security.StorableLoginForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
@@ -21,6 +24,19 @@ class LoginPage {
     @GetMapping("/")
     String home() {
         return "redirect:/alerts";
+    }
+
+    /**
+     * Where a login form with text that cannot be stored is shown its problem (the security filter
+     * that checks the form forwards here, naming the field); reached any other way, there is nothing.
+     */
+    @RequestMapping(StorableLoginForm.REFUSAL_PAGE)
+    void unstorableLogin(HttpServletRequest request) {
+        Object field = request.getAttribute(StorableLoginForm.FIELD);
+        if (field == null) {
+            throw ApiProblem.notFound("There is no such page.");
+        }
+        throw ApiProblem.invalid(field.toString(), StorableText.MESSAGE);
     }
 
     /** Where a page the viewer's role does not allow leads. */

@@ -82,11 +82,14 @@ class UnstorableTextTests {
     }
 
     @Test
-    void aNulInTheStaffIdOfTheLoginFormIsAFailedLogin() {
-        HttpResponse<String> answer = PageClient.anonymous(port).logIn(NUL, "whatever");
+    void aNulInTheLoginFormIsA400PageNamingTheFieldAndOverTheApiAFailedLogin() {
+        HttpResponse<String> staffId = PageClient.anonymous(port).logIn(NUL, "whatever");
+        HttpResponse<String> password = PageClient.anonymous(port).logIn("admin", "quokka" + NUL + "zebra");
 
-        assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/login?failed");
+        assertThat(staffId.statusCode()).isEqualTo(400);
+        assertThat(staffId.body()).contains("Staff id: must not contain a NUL character");
+        assertThat(password.statusCode()).isEqualTo(400);
+        assertThat(password.body()).contains("Password: must not contain a NUL character").doesNotContain("quokka").doesNotContain("zebra");
         assertThat(fixtures.anonymous().basic(NUL, "whatever").get("/api/v1/alerts").status()).as("over the API")
                 .isEqualTo(401);
     }
