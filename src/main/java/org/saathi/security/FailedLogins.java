@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Failed and refused logins into the audit log as one row per account and minute with the count,
  * so that a loop of guesses cannot flood the log, which keeps every row for good. The minute's
  * attempts are counted in a table of their own; once it is over, its row is written and the
- * counts go, in one transaction. On shutdown the minute under way is written too.
+ * counts go, in one transaction. The counts are kept in the database, so a minute under way when
+ * the service stops is written by whichever instance runs next: nothing is lost, and nothing is
+ * written while the database may already be going away.
  */
 @Component
 class FailedLogins {
@@ -28,7 +29,6 @@ class FailedLogins {
     enum Outcome { WRONG_PASSWORD, REFUSED }
 
     private static final int ADDRESSES_NAMED = 10;
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private final JdbcClient jdbc;
     private final Audit audit;
@@ -57,11 +57,6 @@ class FailedLogins {
     @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
     void writeEndedMinutes() {
         writeBefore(clock.instant().truncatedTo(ChronoUnit.MINUTES));
-    }
-
-    @PreDestroy
-    void writeAll() {
-        writeBefore(END_OF_TIME);
     }
 
     private record Tally(String actor, Instant minute, String address, String channel, Outcome outcome,
