@@ -57,12 +57,25 @@ class DockerFilesTests {
     }
 
     @Test
+    void theDatabaseServerCreatesTheOwnerAndTheServiceRoleOnItsFirstStart() throws IOException {
+        Path script = hostPathMountedAt("postgres", "/docker-entrypoint-initdb.d/roles.sh");
+        String roles = Files.readString(script);
+        assertThat(roles).contains("CREATE ROLE saathi_owner LOGIN PASSWORD :'owner_password'")
+                .contains("CREATE ROLE saathi_service LOGIN PASSWORD :'service_password'")
+                .contains("$SAATHI_OWNER_PASSWORD").contains("$SAATHI_SERVICE_PASSWORD")
+                .contains("OWNER TO saathi_owner").doesNotContain("SUPERUSER");
+        assertThat(Files.isExecutable(script)).as("the image runs it as a script").isTrue();
+    }
+
+    @Test
     void saathiUsesThePostgresServiceOnceItIsHealthy() {
         Map<String, String> env = env("saathi");
         Map<String, String> db = env("postgres");
         assertThat(env.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + db.get("POSTGRES_DB"));
-        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(db.get("POSTGRES_USER"));
-        assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(db.get("POSTGRES_PASSWORD"));
+        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo("saathi_service");
+        assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(db.get("SAATHI_SERVICE_PASSWORD"));
+        assertThat(env.get("SPRING_FLYWAY_USER")).isEqualTo("saathi_owner");
+        assertThat(env.get("SPRING_FLYWAY_PASSWORD")).isEqualTo(db.get("SAATHI_OWNER_PASSWORD"));
         assertThat(saathi.path("depends_on").path("postgres").path("condition").asString()).isEqualTo("service_healthy");
         assertThat(service("postgres").path("healthcheck").path("test").toString()).contains("pg_isready");
         assertThat(saathi.path("healthcheck").path("test").toString()).contains("/actuator/health");
