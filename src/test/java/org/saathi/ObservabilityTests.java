@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What an operator sees: open health with liveness and readiness groups, and Prometheus metrics
- * named as SPEC §7 lists them, behind a login, never tagged with a participant or staff id, and
+ * named as the README lists them, behind a login, never tagged with a participant or staff id, and
  * accepted by Prometheus' own checker.
  */
 @SaathiTest

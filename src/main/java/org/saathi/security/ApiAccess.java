@@ -16,7 +16,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Who may call which part of the API (SPEC §6), in the order the API's security chain checks it:
+ * Who may call which part of the API, in the order the API's security chain checks it:
  * the first rule that matches a request decides, and a request no rule matches is refused. The
  * API documents read the same table, so what they say about access is what the service does.
  */

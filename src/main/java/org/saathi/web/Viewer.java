@@ -16,12 +16,12 @@ public record Viewer(Caller caller, ZoneId zone) {
         return caller.hasRole(StaffRole.ADMIN);
     }
 
-    /** Resolving and snoozing are for counsellors and supervisors (SPEC §6). */
+    /** Resolving and snoozing are for counsellors and supervisors, as on the API. */
     public boolean mayResolve() {
         return caller.hasRole(StaffRole.COUNSELLOR) || caller.hasRole(StaffRole.SUPERVISOR);
     }
 
-    /** Backtests are for supervisors and admins, as on the API (SPEC §6). */
+    /** Backtests are for supervisors and admins, as on the API. */
     public boolean mayBacktest() {
         return caller.hasRole(StaffRole.SUPERVISOR) || caller.hasRole(StaffRole.ADMIN);
     }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole suite, in order: ingest (against PostgreSQL 15, next to pgbench), alert delivery, the
- * sweep, and start-up; then a table of every figure against its target in SPEC §8. A benchmark
+ * sweep, and start-up; then a table of every figure against its target. A benchmark
  * that fails is reported in the table and the others still run. Run it through the Maven profile,
  * which builds the jar first and puts the test class path on the command line:
  *

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * One line of the result table: what was measured, what it is compared with, and whether the
- * target of SPEC §8 was met (empty when the figure has no target of its own).
+ * performance target was met (empty when the figure has no target of its own).
  */
 record Figure(String name, String measured, String against, Optional<Boolean> met) {
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * pgbench's rate of single-row inserts into a table shaped like the service's check-ins (same
  * columns, key, unique natural key and reference to a participant), one row per transaction, with
- * as many clients as the service's load has. The ratio of SPEC §8 is taken against this.
+ * as many clients as the service's load has. The single check-in target's ratio is taken against this.
  */
 final class InsertBaseline {
 
