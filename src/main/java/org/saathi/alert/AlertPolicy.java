@@ -116,16 +116,8 @@ public final class AlertPolicy {
         return new Step(next, recipients);
     }
 
-    /** Someone must always be asked: without supervisors in the programme, the counsellor is reminded. */
+    /** Someone must always be asked: without anyone active to ask, the admins are (see {@link Recipients}). */
     private static List<Recipient> recipientsOf(Role role, ParticipantContext participant) {
-        List<Recipient> recipients = Recipients.resolve(List.of(role), participant);
-        if (recipients.isEmpty()) {
-            recipients = Recipients.resolve(List.of(Role.ALL_SUPERVISORS), participant);
-        }
-        if (recipients.isEmpty()) {
-            recipients = List.of(new Recipient(participant.counsellorId(), Role.COUNSELLOR,
-                    "assigned counsellor: the programme has no supervisor"));
-        }
-        return recipients;
+        return Recipients.resolve(List.of(role), participant);
     }
 }

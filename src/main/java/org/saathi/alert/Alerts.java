@@ -145,9 +145,22 @@ public class Alerts {
             store.history(id, now, SYSTEM, "NO_SUPERVISOR", "the programme has no supervisor to ask; "
                     + "add one to the roster");
         }
+        warnIfNobodyActiveWasLeft(id, participant, recipients);
         store.addRecipients(id, recipients, 0, now);
         notifier.notify(new AlertNotifier.Target(id, participant.id(), finding.ruleId(), finding.severity()), event,
                 recipients, finding.acknowledgeWithin(), ackDueAt, now);
+    }
+
+    /** Says so when an alert goes to the admins because none of the participant's staff is active. */
+    static void warnIfNobodyActiveWasLeft(UUID alert, ParticipantContext participant, List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            log.error("Alert {} of participant {} reaches nobody: programme {} and the deployment have no active "
+                    + "supervisor or admin", alert, participant.id(), participant.programmeId());
+        } else if (Recipients.nobodyActiveWasLeft(recipients)) {
+            log.warn("Alert {} of participant {} goes to {}: no active staff member of programme {} is assigned",
+                    alert, participant.id(), recipients.stream().map(Recipient::staffId).toList(),
+                    participant.programmeId());
+        }
     }
 
     /**

@@ -110,6 +110,7 @@ class Escalations {
         ParticipantContext participant = roster.context(alert.participantId()).orElseThrow();
         AlertPolicy.Step next = AlertPolicy.nextStep(alert.escalateTo(), alert.step(),
                 store.recipientIds(alert.id()), participant);
+        Alerts.warnIfNobodyActiveWasLeft(alert.id(), participant, next.recipients());
         int step = next.number();
         List<Recipient> recipients = reasoned(next.recipients(), step, alert.acknowledgeWithin());
         Instant deadline = now.plus(alert.acknowledgeWithin());

@@ -13,7 +13,9 @@ import org.saathi.roster.ParticipantContext;
  * Without consent to share with the peer mentor, the counsellor is asked instead, and the alert
  * says so. A deactivated staff member is never asked: the next role up takes their place (the
  * counsellor for a peer mentor, the supervisors for a counsellor or a supervisor), and the alert
- * says that too. A person named for two reasons is asked once, with both reasons.
+ * says that too. A person named for two reasons is asked once, with both reasons. An alert never
+ * reaches nobody: when nobody active is left to ask, the programme's admins are asked, and without
+ * one every supervisor and admin of the deployment.
  */
 public final class Recipients {
 
@@ -22,6 +24,9 @@ public final class Recipients {
     static final String MENTOR_DEACTIVATED = "substitute for the peer mentor, who is deactivated";
     static final String COUNSELLOR_DEACTIVATED = "substitute for the counsellor, who is deactivated";
     static final String SUPERVISOR_DEACTIVATED = "programme supervisor (the assigned supervisor is deactivated)";
+    static final String NO_ACTIVE_STAFF = "no active staff assigned";
+    static final String NO_PROGRAMME_ADMIN = NO_ACTIVE_STAFF + ", and the programme has no active supervisor "
+            + "or admin: every supervisor and admin of the deployment";
 
     private Recipients() {
     }
@@ -34,7 +39,20 @@ public final class Recipients {
                         first.role(), first.reason() + "; " + second.reason()));
             }
         }
-        return List.copyOf(byStaff.values());
+        List<Recipient> active = byStaff.values().stream().filter(r -> participant.isActive(r.staffId())).toList();
+        return !active.isEmpty() ? active : admins(participant);
+    }
+
+    /** Whether these recipients are the admins asked because nobody active was left to ask. */
+    public static boolean nobodyActiveWasLeft(List<Recipient> recipients) {
+        return recipients.stream().anyMatch(r -> r.reason().startsWith(NO_ACTIVE_STAFF));
+    }
+
+    private static List<Recipient> admins(ParticipantContext participant) {
+        boolean inProgramme = !participant.programmeAdmins().isEmpty();
+        List<String> admins = inProgramme ? participant.programmeAdmins() : participant.deploymentLeads();
+        String reason = inProgramme ? NO_ACTIVE_STAFF : NO_PROGRAMME_ADMIN;
+        return admins.stream().map(admin -> new Recipient(admin, Role.ADMIN, reason)).toList();
     }
 
     private static List<Recipient> forRole(Role role, ParticipantContext participant) {
@@ -46,6 +64,7 @@ public final class Recipients {
             case COUNSELLOR -> counsellor(participant, "assigned counsellor");
             case SUPERVISOR -> supervisor(participant, "assigned supervisor", "programme supervisor (none assigned)");
             case ALL_SUPERVISORS -> programmeSupervisors(participant, "every supervisor of the programme");
+            case ADMIN -> admins(participant);
         };
     }
 

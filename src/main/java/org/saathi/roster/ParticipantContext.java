@@ -10,13 +10,20 @@ import java.util.Set;
  * are expected to check in daily, when they enrolled, and who is assigned to them.
  *
  * @param programmeSupervisors every active supervisor of the programme, for escalations past the assigned one
+ * @param programmeAdmins every active admin of the programme, asked when no active staff member would be
+ * @param deploymentLeads every active supervisor and admin of the deployment, asked when the programme has
+ *        neither an active supervisor nor an active admin
  * @param deactivatedStaff those of the assigned staff who are deactivated, and so are not told
  */
 public record ParticipantContext(String id, String programmeId, ParticipantStatus status, boolean expectsDailyCheckIn,
         Instant enrolledAt, String peerMentorId, String counsellorId, Optional<String> supervisorId,
-        boolean shareWithPeerMentor, List<String> programmeSupervisors, Set<String> deactivatedStaff) {
+        boolean shareWithPeerMentor, List<String> programmeSupervisors, List<String> programmeAdmins,
+        List<String> deploymentLeads, Set<String> deactivatedStaff) {
 
     public ParticipantContext {
+        programmeSupervisors = List.copyOf(programmeSupervisors);
+        programmeAdmins = List.copyOf(programmeAdmins);
+        deploymentLeads = List.copyOf(deploymentLeads);
         deactivatedStaff = Set.copyOf(deactivatedStaff);
     }
 
@@ -25,7 +32,7 @@ public record ParticipantContext(String id, String programmeId, ParticipantStatu
             Instant enrolledAt, String peerMentorId, String counsellorId, Optional<String> supervisorId,
             boolean shareWithPeerMentor, List<String> programmeSupervisors) {
         this(id, programmeId, status, expectsDailyCheckIn, enrolledAt, peerMentorId, counsellorId, supervisorId,
-                shareWithPeerMentor, programmeSupervisors, Set.of());
+                shareWithPeerMentor, programmeSupervisors, List.of(), List.of(), Set.of());
     }
 
     public boolean isActive(String staffId) {

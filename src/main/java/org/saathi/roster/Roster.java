@@ -69,7 +69,11 @@ public class Roster {
                         SELECT p.*, coalesce(array_agg(s.id ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}')
                             AS programme_supervisors,
                             ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NOT NULL
-                                AND x.id IN (p.peer_mentor_id, p.counsellor_id, p.supervisor_id)) AS deactivated_staff
+                                AND x.id IN (p.peer_mentor_id, p.counsellor_id, p.supervisor_id)) AS deactivated_staff,
+                            ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NULL AND 'ADMIN' = ANY (x.roles)
+                                AND x.programme_id = p.programme_id ORDER BY x.id) AS programme_admins,
+                            ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NULL
+                                AND x.roles && ARRAY['SUPERVISOR', 'ADMIN'] ORDER BY x.id) AS deployment_leads
                         FROM participant p
                         LEFT JOIN staff s ON s.programme_id = p.programme_id AND 'SUPERVISOR' = ANY (s.roles)
                             AND s.deactivated_at IS NULL
@@ -82,6 +86,8 @@ public class Roster {
                             rs.getString("peer_mentor_id"), rs.getString("counsellor_id"),
                             Optional.ofNullable(rs.getString("supervisor_id")), rs.getBoolean("share_with_peer_mentor"),
                             List.of((String[]) rs.getArray("programme_supervisors").getArray()),
+                            List.of((String[]) rs.getArray("programme_admins").getArray()),
+                            List.of((String[]) rs.getArray("deployment_leads").getArray()),
                             Set.of((String[]) rs.getArray("deactivated_staff").getArray())));
                 });
         return contexts;
@@ -166,15 +172,19 @@ public class Roster {
 
     /**
      * Whether a staff member may still be told about a participant: their counsellor, their
-     * supervisor or a supervisor of their programme, or their peer mentor with their consent; and
-     * never a deactivated staff member.
+     * supervisor, a supervisor or admin of their programme, or their peer mentor with their consent;
+     * when the programme has no active supervisor or admin, any supervisor or admin of the deployment
+     * (so that an alert of a programme left without staff still reaches someone); and never a
+     * deactivated staff member.
      */
     public boolean mayHearAbout(String staffId, String participantId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM participant p JOIN staff s ON s.id = :staff
                             WHERE p.id = :p AND s.deactivated_at IS NULL AND (p.counsellor_id = s.id OR p.supervisor_id = s.id
                                 OR (p.peer_mentor_id = s.id AND p.share_with_peer_mentor)
-                                OR ('SUPERVISOR' = ANY (s.roles) AND s.programme_id = p.programme_id)))""")
+                                OR (s.roles && ARRAY['SUPERVISOR', 'ADMIN'] AND (s.programme_id = p.programme_id
+                                    OR NOT EXISTS (SELECT 1 FROM staff o WHERE o.programme_id = p.programme_id
+                                        AND o.deactivated_at IS NULL AND o.roles && ARRAY['SUPERVISOR', 'ADMIN'])))))""")
                 .param("staff", staffId).param("p", participantId).query(Boolean.class).single();
     }
 
