@@ -65,6 +65,14 @@ class BacktestController {
             return of(job, job.result());
         }
 
+        /**
+         * As a canceller sees it: with its answer only for the one who started it. Another may find
+         * it already done by the time they are answered, and its answer is not theirs to read.
+         */
+        static JobView toCanceller(Job job, Caller caller) {
+            return job.owner().equals(caller.id()) ? of(job) : listed(job);
+        }
+
         /** Without its answer, for a list: the answer may hold thousands of alerts. */
         static JobView listed(Job job) {
             return of(job, Optional.empty());
@@ -145,10 +153,12 @@ class BacktestController {
     @DeleteMapping("/{id}")
     @Operation(operationId = "cancelBacktest", summary = "Cancel a backtest you started",
             description = "It stops within moments; a backtest already done is left as it is.")
-    @ApiResponse(responseCode = "200", description = "The backtest as it stands; its state turns CANCELLED.")
+    @ApiResponse(responseCode = "200", description = "The backtest as it stands; its state turns CANCELLED. "
+            + "`result` only for the one who started it.")
     @ApiResponse(responseCode = "404", description = "No such backtest of yours, or it is no longer kept.")
     JobView cancel(@PathVariable UUID id, Authentication authentication) {
-        return backtests.cancel(Caller.of(authentication), id).map(JobView::of)
+        Caller caller = Caller.of(authentication);
+        return backtests.cancel(caller, id).map(job -> JobView.toCanceller(job, caller))
                 .orElseThrow(BacktestController::notFound);
     }
 

@@ -52,6 +52,12 @@ class BacktestPage {
                             .orElse("")));
         }
 
+        /** Without anything of its answer, for someone who did not start it and may only cancel it. */
+        static JobView listed(Job job) {
+            return new JobView(job.id(), job.state().name(), job.startedAt(), job.finishedAt(), job.done(),
+                    job.total(), Optional.empty());
+        }
+
         public boolean running() {
             return Job.State.RUNNING.name().equals(state);
         }
@@ -137,7 +143,7 @@ class BacktestPage {
         page.addObject("candidates", ruleSets.candidates());
         page.addObject("activeVersion", catalogue.active().version());
         page.addObject("kept", backtests.of(viewer.caller()).stream().map(JobView::of).toList());
-        page.addObject("others", backtests.othersCancellable(viewer.caller()).stream().map(JobView::of).toList());
+        page.addObject("others", backtests.othersCancellable(viewer.caller()).stream().map(JobView::listed).toList());
         return page;
     }
 

@@ -18,6 +18,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
@@ -27,6 +30,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.saathi.security.Caller;
 import org.saathi.testing.Api;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.HeldTable;
@@ -51,6 +55,9 @@ class BacktestBoundsTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Backtests backtests;
 
     Fixtures fixtures;
     String programme;
@@ -135,6 +142,27 @@ class BacktestBoundsTests {
                 .contains(supervisor);
         waitUntilEnded();
         assertThat(latest().path("state").asString()).isEqualTo("CANCELLED");
+    }
+
+    /**
+     * A canceller who did not start it may be answered after it finished (it was running when they
+     * asked): they get no part of its answer, while the one who started it does.
+     */
+    @Test
+    void anAdminCancellingABacktestThatHasAlreadyFinishedGetsNoResult() {
+        String location = startHeld();
+        waitUntilEnded();
+        Job done = backtests.find(staff(supervisor), UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))
+                .orElseThrow();
+        assertThat(done.state()).isEqualTo(Job.State.DONE);
+
+        assertThat(BacktestController.JobView.toCanceller(done, staff("admin")).result()).isEmpty();
+        assertThat(BacktestController.JobView.toCanceller(done, staff(supervisor)).result()).isPresent();
+        assertThat(fixtures.admin().delete(location).body()).doesNotContain("\"result\"");
+    }
+
+    private static Caller staff(String id) {
+        return new Caller(Caller.Kind.STAFF, id, id, Set.of("ROLE_ADMIN"), Optional.empty());
     }
 
     @Test
