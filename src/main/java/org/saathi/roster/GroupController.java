@@ -71,13 +71,14 @@ class GroupController {
         String programmeId = request.programmeId() != null ? request.programmeId()
                 : caller.isStaff() ? Programmes.DEFAULT
                 : before.orElse(caller.programme().orElse(Programmes.DEFAULT));
-        programmes.require("programmeId", programmeId);
         boolean moved = before.isPresent() && !before.get().equals(programmeId);
+        // reach before existence, so that a key learns nothing of which other programmes there are
         if (!caller.isStaff() && (!caller.reaches(programmeId) || moved)) {
             throw ApiProblem.unprocessable("other-programme", "Another programme",
                     "An integration key keeps to its programme.", List.of(new FieldProblem("programmeId",
                             "must be the programme this key serves, and a group's own")));
         }
+        programmes.require("programmeId", programmeId);
         boolean created = jdbc.sql("""
                         INSERT INTO therapy_group (id, name, type, audience, programme_id, created_at, updated_at)
                         VALUES (:id, :name, :type, :audience, :programme, :now, :now)

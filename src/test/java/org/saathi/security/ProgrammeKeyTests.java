@@ -160,6 +160,21 @@ class ProgrammeKeyTests {
         assertThat(detail.toString()).doesNotContain("A new name").doesNotContain("displayName");
     }
 
+    @Test
+    void aKeyNamingAProgrammeNotItsOwnIsAnsweredAlikeWhetherThatProgrammeExistsOrNot() {
+        String group = "{\"name\": \"Elsewhere\", \"type\": \"SUPPORT\", \"audience\": \"MIXED\", \"programmeId\": \"%s\"}";
+
+        Api.Reply existing = rosterA.put("/api/v1/groups/" + Fixtures.uniqueId("G"), group.formatted(programmeB));
+        Api.Reply missing = rosterA.put("/api/v1/groups/" + Fixtures.uniqueId("G"),
+                group.formatted(Fixtures.uniqueId("prog")));
+
+        JsonNode other = assertProblem(existing, 422);
+        JsonNode unknown = assertProblem(missing, 422);
+        assertThat(unknown.path("type").asString()).isEqualTo(other.path("type").asString());
+        assertThat(unknown.path("errors").toString()).isEqualTo(other.path("errors").toString());
+        assertThat(unknown.path("detail").asString()).isEqualTo(other.path("detail").asString());
+    }
+
     private String participant(String programmeId, String counsellorId) {
         return """
                 {"displayName": "R.", %s"peerMentorId": "%s", "counsellorId": "%s"}"""
