@@ -54,8 +54,8 @@ final class StaffLogins implements AuthenticationProvider {
         String presented = login.getCredentials() == null ? "" : login.getCredentials().toString();
         String address = currentAddress();
         Optional<UserDetails> account = find(name);
-        OptionalInt taken = account.filter(StaffLogins::mayLogIn).isPresent()
-                ? failures.take(name, address) : OptionalInt.empty();
+        // a deactivated staff member has no account here (Accounts finds none), so is refused as a stranger
+        OptionalInt taken = account.isPresent() ? failures.take(name, address) : OptionalInt.empty();
         boolean right = encoder.matches(presented, taken.isPresent() ? account.get().getPassword() : noPassword);
         if (right && taken.isPresent()) {
             failures.succeeded(name, address);
@@ -76,12 +76,6 @@ final class StaffLogins implements AuthenticationProvider {
                     settings.firstLockout(), settings.failuresBeforeLockout());
             audit.record(name, Audit.Action.ACCOUNT_LOCKED, null, null);
         }
-    }
-
-    /** Deactivated or otherwise barred accounts are refused like a delayed address, after the same work. */
-    private static boolean mayLogIn(UserDetails account) {
-        return account.isEnabled() && account.isAccountNonLocked() && account.isAccountNonExpired()
-                && account.isCredentialsNonExpired();
     }
 
     private Optional<UserDetails> find(String name) {
