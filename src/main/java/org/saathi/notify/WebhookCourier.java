@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.saathi.roster.StaffContact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +29,8 @@ class WebhookCourier implements Courier {
 
     static final String LEGACY_SIGNATURE = "X-Saathi-Signature";
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookCourier.class);
+
     private final NotifySettings.Webhook webhook;
     private final Optional<WebhookSignature> signature;
     private final JsonMapper json;
@@ -35,6 +39,11 @@ class WebhookCourier implements Courier {
 
     WebhookCourier(NotifySettings settings, JsonMapper json, Clock clock) {
         this.webhook = settings.webhook();
+        if (webhook.url() != null && webhook.legacySignature()) {
+            log.warn("Webhook calls also carry the old {} header, which has no timestamp: a captured call "
+                    + "passes its check for ever. Once the gateway checks {}, set "
+                    + "SAATHI_NOTIFY_WEBHOOK_LEGACY_SIGNATURE=false", LEGACY_SIGNATURE, WebhookSignature.HEADER);
+        }
         this.signature = Optional.ofNullable(webhook.secret()).map(WebhookSignature::new);
         this.json = json;
         this.clock = clock;

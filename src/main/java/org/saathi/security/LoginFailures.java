@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Failed logins per account and source address. Guessing from one address delays that address
@@ -18,11 +19,13 @@ import org.springframework.stereotype.Component;
 class LoginFailures {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final LoginSettings settings;
     private final Clock clock;
 
-    LoginFailures(JdbcClient jdbc, LoginSettings settings, Clock clock) {
+    LoginFailures(JdbcClient jdbc, TransactionTemplate transaction, LoginSettings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
     }
@@ -32,9 +35,19 @@ class LoginFailures {
      * says otherwise, so that guesses sent at once cannot all be checked before the first failures
      * are counted. Answers the failures from that address so far with this one, or empty when the
      * address is refused for the account (or there is no such account).
+     *
+     * <p>The count is committed without waiting for the disk: a count lost in a crash of the machine
+     * costs nothing, and waiting for the disk would make a login to an existing account measurably
+     * slower than one to an unknown id, which writes nothing here.
      */
     OptionalInt take(String staffId, String address) {
-        Instant now = clock.instant();
+        return transaction.execute(status -> {
+            jdbc.sql("SET LOCAL synchronous_commit = off").update();
+            return count(staffId, address, clock.instant());
+        });
+    }
+
+    private OptionalInt count(String staffId, String address, Instant now) {
         return jdbc.sql("""
                         INSERT INTO login_failure (staff_id, remote_address, failures, refused_until)
                         SELECT staff_id, :address, 1, CASE WHEN 1 >= :limit THEN CAST(:now AS timestamptz)
