@@ -127,6 +127,23 @@ class DatabaseRolesTests {
     }
 
     @Test
+    void aRoleCreatedWhileAnOldFolderTrustedEveryoneCannotConnectAfterTheUpgrade(@TempDir Path folder,
+            CapturedOutput output) throws Exception {
+        try (EmbeddedPostgres previous = EmbeddedPostgres.builder().setDataDirectory(folder)
+                .setCleanDataDirectory(false).start()) {
+            JdbcClient.create(new SingleConnectionDataSource(previous.getJdbcUrl("postgres", "postgres"), true))
+                    .sql("CREATE ROLE intruder LOGIN SUPERUSER PASSWORD 'x'").update();
+        }
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(folder, 0, false))) {
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "intruder", "x").close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("no pg_hba.conf entry");
+        }
+        assertThat(output.getAll().lines().filter(line -> line.contains("login roles it did not create")))
+                .singleElement().asString().contains("[intruder]");
+    }
+
+    @Test
     void warnsWhenTheServiceConnectsToAConfiguredServerAsASuperuser(CapturedOutput output) throws Exception {
         try (EmbeddedDatabase server = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(Path.of("."), 0, true))) {
             contexts.withPropertyValues("spring.datasource.url=" + server.jdbcUrl(),
