@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The embedded database's roles and who may connect. The superuser is used only here, at start.
  * The owner owns the schema, its tables and the audit log, and is what migrations run as. The
  * service role may only read and change the records the service keeps, and only add to and read
- * the audit log (granted by the migrations): it cannot truncate it, disable its triggers, switch
+ * the audit log (granted after every migration run): it cannot truncate it, disable its triggers, switch
  * replication roles or run commands on the server.
  */
 final class DatabaseRoles {
