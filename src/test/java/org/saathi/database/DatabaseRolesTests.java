@@ -173,6 +173,20 @@ class DatabaseRolesTests {
     }
 
     @Test
+    void warnsWhenTheServiceRoleMayCreateRolesOrReachFilesOnTheServer() throws Exception {
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(Path.of("."), 0, true))) {
+            JdbcClient superuser = as(server, DatabaseRoles.SUPERUSER, server.secret().superuser());
+            superuser.sql("ALTER ROLE saathi_service CREATEROLE").update();
+            superuser.sql("GRANT pg_read_server_files TO saathi_service").update();
+
+            assertThat(ServiceRoleCheck.warning(as(server, DatabaseRoles.SERVICE, server.secret().service())))
+                    .hasValueSatisfying(warning -> assertThat(warning)
+                            .startsWith("The database role the service connects as (saathi_service) may create roles")
+                            .contains("read and write files on the database server"));
+        }
+    }
+
+    @Test
     void warnsWhenTheServiceConnectsToAConfiguredServerAsASuperuser(CapturedOutput output) throws Exception {
         try (EmbeddedDatabase server = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(Path.of("."), 0, true))) {
             contexts.withPropertyValues("spring.datasource.url=" + server.jdbcUrl(),
