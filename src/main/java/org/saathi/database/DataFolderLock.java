@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,17 +22,39 @@ final class DataFolderLock implements AutoCloseable {
     /** The lock the embedded server's library holds on the folder while its process runs. */
     private static final String SERVER_LOCK = "epg-lock";
 
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataFolderLock(FileChannel channel, FileLock lock) {
+    private DataFolderLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
 
     /** @throws DataFolderInUseException when a live service holds the folder */
     static DataFolderLock take(Path directory) throws IOException {
-        FileChannel channel = FileChannel.open(directory.resolve(FILE), StandardOpenOption.CREATE,
+        return take(directory, directory.resolve(FILE));
+    }
+
+    /**
+     * Held beside a new folder while its database is created, as initdb needs the folder empty;
+     * {@code null} where the folder beside it cannot be written, and then a simultaneous first
+     * start is refused only once the database exists.
+     *
+     * @throws DataFolderInUseException when another start is creating the folder's database
+     */
+    static DataFolderLock takeBeside(Path directory) throws IOException {
+        Path file = directory.resolveSibling("." + directory.getFileName() + "." + FILE);
+        try {
+            return take(directory, file);
+        } catch (AccessDeniedException notWritable) {
+            return null;
+        }
+    }
+
+    private static DataFolderLock take(Path directory, Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = tryLock(channel);
         if (lock == null) {
@@ -42,7 +65,7 @@ final class DataFolderLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         channel.force(true);
-        return new DataFolderLock(channel, lock);
+        return new DataFolderLock(file, channel, lock);
     }
 
     /** @throws DataFolderInUseException when a live service holds the folder; takes nothing */
@@ -93,8 +116,21 @@ final class DataFolderLock implements AutoCloseable {
         return pid.matches("\\d+") ? pid : "unknown";
     }
 
+    /**
+     * Lets the lock go and removes its file. Whoever opened the file before and takes the lock
+     * next finds the database already created, and is refused by the lock inside the folder.
+     */
+    void remove() throws IOException {
+        try (this) {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        if (!channel.isOpen()) {
+            return;
+        }
         try (channel) {
             lock.release();
         }

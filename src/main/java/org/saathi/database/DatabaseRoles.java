@@ -5,29 +5,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded database's roles and who may connect. The superuser is used only here, at start.
  * The owner owns the schema, its tables and the audit log, and is what migrations run as. The
  * service role may only read and change the records the service keeps, and only add to and read
- * the audit log (granted by the migrations): it cannot truncate it, disable its triggers, switch
+ * the audit log (granted after every migration run): it cannot truncate it, disable its triggers, switch
  * replication roles or run commands on the server.
  */
 final class DatabaseRoles {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseRoles.class);
 
     static final String SUPERUSER = "postgres";
     static final String OWNER = "saathi_owner";
     static final String SERVICE = "saathi_service";
 
     private static final String PASSWORDS_ONLY = """
-            # Written by Saathi at every start of its embedded database: a password for every role,
-            # and connections from this machine only.
-            host    all     all     127.0.0.1/32    scram-sha-256
-            host    all     all     ::1/128         scram-sha-256
+            # Written by Saathi at every start of its embedded database: its own three roles only,
+            # each with its password, and connections from this machine only.
+            host    all     postgres,saathi_owner,saathi_service    127.0.0.1/32    scram-sha-256
+            host    all     postgres,saathi_owner,saathi_service    ::1/128         scram-sha-256
             """;
 
     /**
@@ -80,9 +87,31 @@ final class DatabaseRoles {
             PGConnection server = connection.unwrap(PGConnection.class);
             if (upgrading) {
                 server.alterUserPassword(SUPERUSER, secret.superuser().toCharArray(), "scram-sha-256");
+                warnOfOtherLogins(statement);
             }
             server.alterUserPassword(OWNER, secret.owner().toCharArray(), "scram-sha-256");
             server.alterUserPassword(SERVICE, secret.service().toCharArray(), "scram-sha-256");
+        }
+    }
+
+    /**
+     * Roles that anyone on this machine could create while every local connection was trusted.
+     * They can no longer connect (only the three roles above may), so they are left as they are for
+     * the operator to judge: one of them may hold reports someone relies on, and a superuser among
+     * them may have changed anything while the folder was open.
+     */
+    private static void warnOfOtherLogins(Statement statement) throws SQLException {
+        List<String> others = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("""
+                SELECT rolname FROM pg_roles WHERE rolcanlogin
+                  AND rolname NOT IN ('postgres', 'saathi_owner', 'saathi_service') ORDER BY rolname""")) {
+            while (rows.next()) {
+                others.add(rows.getString(1));
+            }
+        }
+        if (!others.isEmpty()) {
+            log.warn("The embedded database has login roles it did not create, made while it trusted every local "
+                    + "connection: {}; they can no longer connect, but check what they did and drop them", others);
         }
     }
 }

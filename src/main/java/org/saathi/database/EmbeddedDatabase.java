@@ -26,6 +26,26 @@ record EmbeddedDatabase(EmbeddedPostgres server, Path dataDirectory, boolean eph
                 ? Files.createTempDirectory("saathi-db-")
                 : settings.dataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(directory);
+        if (ephemeral || Files.exists(directory.resolve("PG_VERSION"))) {
+            return start(settings, directory);
+        }
+        // Two first starts on a new folder must not both create its database.
+        DataFolderLock creating = DataFolderLock.takeBeside(directory);
+        try {
+            EmbeddedDatabase database = start(settings, directory);
+            if (creating != null) {
+                creating.remove();
+            }
+            return database;
+        } finally {
+            if (creating != null) {
+                creating.close();
+            }
+        }
+    }
+
+    private static EmbeddedDatabase start(EmbeddedDatabaseSettings settings, Path directory) throws IOException {
+        boolean ephemeral = settings.ephemeral();
         boolean existing = Files.exists(directory.resolve("PG_VERSION"));
         // initdb needs an empty folder: a new one is locked as soon as it holds a database.
         AtomicReference<DataFolderLock> lock = new AtomicReference<>(existing ? DataFolderLock.take(directory) : null);

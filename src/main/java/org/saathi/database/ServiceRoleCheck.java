@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Warns at start, once the migrations have run, when the role the service connects as could
- * change or remove the audit log: a superuser, its owner, or one granted more than adding and
- * reading rows. The audit log can be trusted only as far as the service's role is kept from it.
+ * change or remove the audit log: a superuser, its owner, one granted more than adding and
+ * reading rows, one that may create roles, or one that may run commands or reach files on the
+ * database server. Every such problem is named in the one warning. The audit log can be trusted only as far as the service's role is kept from it.
  */
 class ServiceRoleCheck implements SmartInitializingSingleton {
 
@@ -42,11 +43,19 @@ class ServiceRoleCheck implements SmartInitializingSingleton {
     /** What is wrong with the service's role, if anything. */
     static Optional<String> warning(JdbcClient jdbc) {
         return jdbc.sql("""
-                        SELECT CASE
-                            WHEN r.rolsuper THEN 'is a superuser: it can remove audit rows past their triggers and run commands on the database server'
-                            WHEN c.oid IS NULL THEN NULL
-                            WHEN pg_has_role(current_user, c.relowner, 'USAGE') THEN 'owns the audit log: it can disable its triggers or drop it'
-                            WHEN has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE') THEN 'may change or remove audit rows'
+                        SELECT CASE WHEN r.rolsuper
+                            THEN 'is a superuser: it can remove audit rows past their triggers and run commands on the database server'
+                            ELSE NULLIF(concat_ws('; ',
+                                CASE WHEN r.rolcreaterole THEN 'may create roles and grant them (before PostgreSQL 16, '
+                                    || 'even the role that owns the audit log, to itself)' END,
+                                CASE WHEN pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER')
+                                        OR pg_has_role(current_user, 'pg_write_server_files', 'MEMBER')
+                                        OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER')
+                                    THEN 'may run commands or read and write files on the database server' END,
+                                CASE WHEN c.oid IS NULL THEN NULL
+                                    WHEN pg_has_role(current_user, c.relowner, 'USAGE') THEN 'owns the audit log: it can disable its triggers or drop it'
+                                    WHEN has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE') THEN 'may change or remove audit rows'
+                                END), '')
                         END
                         FROM pg_roles r LEFT JOIN pg_class c ON c.oid = to_regclass('audit_event')
                         WHERE r.rolname = current_user""")

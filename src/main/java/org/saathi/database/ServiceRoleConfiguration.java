@@ -13,12 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The role the service connects as, on the embedded database and on a configured server alike:
- * the migrations grant it what it needs, and a start whose role could change the audit log warns.
+ * every start grants it what it needs once the migrations have run (see afterMigrate__service_role_grants.sql),
+ * and a start whose role could change the audit log warns.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoleConfiguration {
 
-    /** Migrations name the service's role as {@code ${service_role}}; where they run as it too, it is the same. */
+    /**
+     * Migrations and the grants after them name the service's role as {@code ${service_role}};
+     * where they run as it too, it is the same.
+     */
     @Bean
     FlywayConfigurationCustomizer serviceRolePlaceholder(ObjectProvider<DataSource> dataSource) {
         return configuration -> {

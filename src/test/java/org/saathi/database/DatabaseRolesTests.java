@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -108,7 +110,9 @@ class DatabaseRolesTests {
         try (EmbeddedPostgres previous = EmbeddedPostgres.builder().setDataDirectory(folder)
                 .setCleanDataDirectory(false).start()) {
             String url = previous.getJdbcUrl("postgres", "postgres");
-            Flyway.configure().dataSource(url, "postgres", null).target("8").load().migrate();
+            // (which had no service role: the grants after migrating have no one to grant to)
+            Flyway.configure().dataSource(url, "postgres", null).target("8")
+                    .placeholders(Map.of("service_role", "")).load().migrate();
             JdbcClient.create(new SingleConnectionDataSource(url, true)).sql("""
                     INSERT INTO audit_event (at, actor, action, channel) VALUES (now(), 'before', 'LOOKED', 'API')""")
                     .update();
@@ -124,6 +128,62 @@ class DatabaseRolesTests {
                     .isInstanceOf(SQLException.class).hasMessageContaining("password");
         });
         assertThat(folder.resolve(DatabaseSecret.FILE)).exists();
+    }
+
+    @Test
+    void aRoleCreatedWhileAnOldFolderTrustedEveryoneCannotConnectAfterTheUpgrade(@TempDir Path folder,
+            CapturedOutput output) throws Exception {
+        try (EmbeddedPostgres previous = EmbeddedPostgres.builder().setDataDirectory(folder)
+                .setCleanDataDirectory(false).start()) {
+            JdbcClient.create(new SingleConnectionDataSource(previous.getJdbcUrl("postgres", "postgres"), true))
+                    .sql("CREATE ROLE intruder LOGIN SUPERUSER PASSWORD 'x'").update();
+        }
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(folder, 0, false))) {
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "intruder", "x").close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("no pg_hba.conf entry");
+        }
+        assertThat(output.getAll().lines().filter(line -> line.contains("login roles it did not create")))
+                .singleElement().asString().contains("[intruder]");
+    }
+
+    @Test
+    void aServiceRoleSplitOffAfterTheMigrationsRanGetsItsGrantsOnEveryStart() throws Exception {
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(Path.of("."), 0, true))) {
+            // Migrated while one role both migrated and served: nothing was granted then.
+            Flyway.configure().dataSource(server.jdbcUrl(), DatabaseRoles.OWNER, server.secret().owner())
+                    .placeholders(Map.of("service_role", DatabaseRoles.OWNER)).load().migrate();
+            ApplicationContextRunner split = contexts.withPropertyValues("spring.datasource.url=" + server.jdbcUrl(),
+                    "spring.datasource.username=" + DatabaseRoles.SERVICE,
+                    "spring.datasource.password=" + server.secret().service(),
+                    "spring.flyway.user=" + DatabaseRoles.OWNER, "spring.flyway.password=" + server.secret().owner());
+            for (String start : List.of("first", "second")) {
+                split.run(context -> {
+                    assertThat(context).as(start).hasNotFailed();
+                    JdbcClient service = JdbcClient.create(context.getBean(DataSource.class));
+                    assertThat(service.sql("""
+                            INSERT INTO audit_event (at, actor, action, channel) VALUES (now(), :start, 'LOOKED', 'API')""")
+                            .param("start", start).update()).as(start).isEqualTo(1);
+                    refused(service, "DELETE FROM audit_event", "permission denied");
+                    refused(service, "SELECT * FROM flyway_schema_history", "permission denied");
+                    assertThat(ServiceRoleCheck.warning(service)).as(start).isEmpty();
+                });
+            }
+        }
+    }
+
+    @Test
+    void warnsWhenTheServiceRoleMayCreateRolesOrReachFilesOnTheServer() throws Exception {
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(new EmbeddedDatabaseSettings(Path.of("."), 0, true))) {
+            JdbcClient superuser = as(server, DatabaseRoles.SUPERUSER, server.secret().superuser());
+            superuser.sql("ALTER ROLE saathi_service CREATEROLE").update();
+            superuser.sql("GRANT pg_read_server_files TO saathi_service").update();
+
+            assertThat(ServiceRoleCheck.warning(as(server, DatabaseRoles.SERVICE, server.secret().service())))
+                    .hasValueSatisfying(warning -> assertThat(warning)
+                            .startsWith("The database role the service connects as (saathi_service) may create roles")
+                            .contains("read and write files on the database server"));
+        }
     }
 
     @Test

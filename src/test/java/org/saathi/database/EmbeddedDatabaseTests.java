@@ -10,6 +10,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -94,6 +102,43 @@ class EmbeddedDatabaseTests {
             execute(first, "INSERT INTO kept VALUES (1, 'the first still works')");
             assertThat(queryText(first, "SELECT note FROM kept WHERE id = 1")).isEqualTo("the first still works");
         }
+    }
+
+    @Test
+    void ofTwoSimultaneousFirstStartsOnANewFolderOnlyOneCreatesTheDatabase(@TempDir Path parent) throws Exception {
+        Path folder = parent.resolve("postgres");
+        EmbeddedDatabaseSettings settings = new EmbeddedDatabaseSettings(folder, 0, false);
+        CountDownLatch ready = new CountDownLatch(2);
+        Callable<EmbeddedDatabase> start = () -> {
+            ready.countDown();
+            ready.await();
+            return EmbeddedDatabase.start(settings);
+        };
+        ExecutorService starts = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<EmbeddedDatabase>> both = starts.invokeAll(List.of(start, start));
+            List<EmbeddedDatabase> started = new ArrayList<>();
+            List<Throwable> refused = new ArrayList<>();
+            for (Future<EmbeddedDatabase> each : both) {
+                try {
+                    started.add(each.get());
+                } catch (ExecutionException failed) {
+                    refused.add(failed.getCause());
+                }
+            }
+            try {
+                assertThat(refused).singleElement().isInstanceOf(DataFolderInUseException.class);
+                assertThat(started).hasSize(1);
+                execute(started.get(0), "CREATE TABLE kept (id int PRIMARY KEY)");
+            } finally {
+                for (EmbeddedDatabase database : started) {
+                    database.close();
+                }
+            }
+        } finally {
+            starts.shutdownNow();
+        }
+        assertThat(parent).as("nothing left beside the folder").isDirectoryNotContaining(file -> !file.equals(folder));
     }
 
     @Test
