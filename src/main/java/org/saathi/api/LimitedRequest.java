@@ -12,13 +12,13 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import org.springframework.http.MediaType;
 
 /**
  * A request whose body is read only through a stream that counts its size and its time. A form's
@@ -26,6 +26,8 @@ import org.springframework.http.MediaType;
  * which would wait for a slow body with no bound.
  */
 final class LimitedRequest extends HttpServletRequestWrapper {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final long deadline;
     private ServletInputStream stream;
@@ -35,6 +37,19 @@ final class LimitedRequest extends HttpServletRequestWrapper {
     LimitedRequest(HttpServletRequest request, long deadline) {
         super(request);
         this.deadline = deadline;
+    }
+
+    /**
+     * The body's type as the server reads it, lower case: what comes before any ';', so that a type
+     * whose parameters are malformed is still taken for what the server would take it.
+     */
+    static String typeOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return "";
+        }
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -80,15 +95,9 @@ final class LimitedRequest extends HttpServletRequestWrapper {
         return parameters;
     }
 
+    /** A form the server would read itself, with its own stream, if asked for a field. */
     private boolean isForm() {
-        if (!"POST".equals(getMethod()) || getContentType() == null) {
-            return false;
-        }
-        try {
-            return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(MediaType.parseMediaType(getContentType()));
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
+        return "POST".equals(getMethod()) && FORM.equals(typeOf(this));
     }
 
     /** The query's fields first, then the form's, as the server itself would give them. */

@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over the limit (1 MiB) with a 413 before anything reads them, whether the
  * client declared a length or streams the body in chunks; and bodies that take longer than
  * {@link RequestBodySettings#timeout()} to arrive with a 408, so that a sender trickling a body
- * cannot hold a server thread, before it is even known who they are.
+ * cannot hold a server thread, before it is even known who they are. Multipart bodies are refused
+ * unread: nothing here uploads files, and the server would read their parts with its own stream,
+ * untimed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -47,6 +49,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT.toBytes()) {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, describe());
+            return;
+        }
+        if (LimitedRequest.typeOf(request).startsWith("multipart/")) {
+            problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Multipart bodies are not taken: nothing here "
+                    + "uploads files. Send a page's form as application/x-www-form-urlencoded and an API request as "
+                    + "application/json.");
             return;
         }
         // Time on the wire, not the clinic's clock: that one is for rules and may be set to any instant.
