@@ -73,6 +73,16 @@ class SlowBodyTests {
     }
 
     @Test
+    void refusesALoginFormInACharsetNobodyKnowsWithoutWaitingForItsBody() throws IOException {
+        Dropped dropped = trickle("POST /login HTTP/1.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded; charset=no-such-charset\r\n",
+                padded("username=admin&password=x&pad="));
+
+        assertThat(dropped.after()).isLessThan(DROPPED_BEFORE);
+        assertThat(dropped.answer()).startsWith("HTTP/1.1 415");
+    }
+
+    @Test
     void dropsACheckInWhoseBodyTrickles() throws IOException {
         Dropped dropped = trickle("POST /api/v1/check-ins HTTP/1.1\r\nAuthorization: Bearer " + key
                 + "\r\nContent-Type: application/json\r\n", padded(checkIn()));
