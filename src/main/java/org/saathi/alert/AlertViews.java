@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.saathi.notify.Outbox;
 
-/** Alerts as the API shows them ; named in the API documents apart from the audit log's pages. */
+/** Alerts as the API shows them, named in the API documents apart from the audit log's pages. */
 public final class AlertViews {
 
     private AlertViews() {

@@ -12,44 +12,82 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import org.springframework.http.MediaType;
 
 /**
  * A request whose body is read only through a stream that counts its size and its time. A form's
  * fields (the login form's too) are read through that stream as well, rather than by the server,
- * which would wait for a slow body with no bound.
+ * which would wait for a slow body with no bound; so they are capped in number as the server caps
+ * them. Its charset was checked by {@link RequestBodyLimit} before.
  */
 final class LimitedRequest extends HttpServletRequestWrapper {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     private final long deadline;
+    private final int maxFields;
     private ServletInputStream stream;
     private Map<String, String[]> parameters;
 
-    /** @param deadline the {@link System#nanoTime()} by which the body must have arrived */
-    LimitedRequest(HttpServletRequest request, long deadline) {
+    /**
+     * @param deadline  the {@link System#nanoTime()} by which the body must have arrived
+     * @param maxFields how many fields the query and the form may hold together; negative: no cap
+     */
+    LimitedRequest(HttpServletRequest request, long deadline, int maxFields) {
         super(request);
         this.deadline = deadline;
+        this.maxFields = maxFields;
+    }
+
+    /**
+     * The body's type as the server reads it, lower case: what comes before any ';', so that a type
+     * whose parameters are malformed is still taken for what the server would take it.
+     */
+    static String typeOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return "";
+        }
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The charset a body says it is in, UTF-8 when it says none. Read from the header itself: the
+     * server drops a charset it does not know and reads the body as UTF-8, which is not what was sent.
+     */
+    static Charset charsetOf(HttpServletRequest request) throws UnknownCharsetException {
+        String encoding = request.getCharacterEncoding();
+        String type = request.getContentType();
+        for (String parameter : type == null ? new String[0] : type.split(";")) {
+            String named = parameter.strip();
+            if (named.regionMatches(true, 0, "charset=", 0, 8)) {
+                encoding = named.substring(8).replace("\"", "");
+            }
+        }
+        try {
+            return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new UnknownCharsetException();
+        }
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
         if (stream == null) {
-            stream = new Counting(super.getInputStream(), deadline);
+            stream = new CountingStream(super.getInputStream(), deadline);
         }
         return stream;
     }
 
     @Override
     public BufferedReader getReader() throws IOException {
-        String encoding = getCharacterEncoding();
-        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        return new BufferedReader(new InputStreamReader(getInputStream(), charsetOf(this)));
     }
 
     @Override
@@ -80,23 +118,17 @@ final class LimitedRequest extends HttpServletRequestWrapper {
         return parameters;
     }
 
+    /** A form the server would read itself, with its own stream, if asked for a field. */
     private boolean isForm() {
-        if (!"POST".equals(getMethod()) || getContentType() == null) {
-            return false;
-        }
-        try {
-            return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(MediaType.parseMediaType(getContentType()));
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
+        return "POST".equals(getMethod()) && FORM.equals(typeOf(this));
     }
 
     /** The query's fields first, then the form's, as the server itself would give them. */
     private Map<String, String[]> queryAndForm() {
-        String encoding = getCharacterEncoding();
-        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         String body;
+        Charset charset;
         try {
+            charset = charsetOf(this);
             body = new String(getInputStream().readAllBytes(), charset);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
@@ -105,7 +137,18 @@ final class LimitedRequest extends HttpServletRequestWrapper {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         super.getParameterMap().forEach((name, values) -> fields.computeIfAbsent(name, key -> new ArrayList<>())
                 .addAll(List.of(values)));
+        addForm(fields, body, charset);
+        Map<String, String[]> answer = new LinkedHashMap<>();
+        fields.forEach((name, values) -> answer.put(name, values.toArray(String[]::new)));
+        return Collections.unmodifiableMap(answer);
+    }
+
+    private void addForm(Map<String, List<String>> fields, String body, Charset charset) {
+        int count = fields.values().stream().mapToInt(List::size).sum();
         for (String pair : body.split("&")) {
+            if (!pair.isEmpty() && maxFields >= 0 && ++count > maxFields) {
+                throw new UncheckedIOException(new TooManyFieldsException());
+            }
             int equals = pair.indexOf('=');
             try {
                 String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), charset);
@@ -117,69 +160,17 @@ final class LimitedRequest extends HttpServletRequestWrapper {
                 // A broken escape drops that field only, as the server's own parser does.
             }
         }
-        Map<String, String[]> answer = new LinkedHashMap<>();
-        fields.forEach((name, values) -> answer.put(name, values.toArray(String[]::new)));
-        return Collections.unmodifiableMap(answer);
     }
 
-    private static final class Counting extends ServletInputStream {
-
-        private final ServletInputStream delegate;
-        private final long deadline;
-        private long count;
-
-        Counting(ServletInputStream delegate, long deadline) {
-            this.delegate = delegate;
-            this.deadline = deadline;
+    static final class UnknownCharsetException extends IOException {
+        UnknownCharsetException() {
+            super("request body in an unknown charset");
         }
+    }
 
-        @Override
-        public int read() throws IOException {
-            onTime();
-            int next = delegate.read();
-            if (next >= 0) {
-                count(1);
-            }
-            return next;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            onTime();
-            int read = delegate.read(buffer, offset, length);
-            if (read > 0) {
-                count(read);
-            }
-            return read;
-        }
-
-        private void count(int read) throws IOException {
-            onTime();
-            count += read;
-            if (count > RequestBodyLimit.LIMIT.toBytes()) {
-                throw new RequestBodyLimit.BodyTooLargeException();
-            }
-        }
-
-        private void onTime() throws RequestBodyLimit.BodyTooSlowException {
-            if (System.nanoTime() - deadline > 0) {
-                throw new RequestBodyLimit.BodyTooSlowException();
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
+    static final class TooManyFieldsException extends IOException {
+        TooManyFieldsException() {
+            super("form with too many fields");
         }
     }
 }

@@ -3,6 +3,7 @@ package org.saathi.backtest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -120,7 +121,7 @@ class BacktestController {
         // Waited for off the request thread, and for a bounded time: a client that hangs up is not told
         // apart from one that waits, so the wait's end cancels a backtest nobody may be reading.
         DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(settings.longestWait().toMillis());
-        if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {
             answer.setResult(ResponseEntity.accepted().location(location).body(JobView.of(job)));
             return answer;
         }

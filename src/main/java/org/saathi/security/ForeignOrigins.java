@@ -1,6 +1,7 @@
 package org.saathi.security;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -54,7 +55,7 @@ final class ForeignOrigins extends OncePerRequestFilter {
 
     static boolean fromAnotherOrigin(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !OWN.contains(site.strip().toLowerCase())) {
+        if (site != null && !OWN.contains(site.strip().toLowerCase(Locale.ROOT))) {
             return true;
         }
         return !WebUtils.isSameOrigin(new ServletServerHttpRequest(request));

@@ -64,6 +64,25 @@ class SlowBodyTests {
     }
 
     @Test
+    void refusesAMultipartLoginFormWithoutWaitingForItsBody() throws IOException {
+        Dropped dropped = trickle("POST /login HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=x\r\n",
+                padded("--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"));
+
+        assertThat(dropped.after()).isLessThan(DROPPED_BEFORE);
+        assertThat(dropped.answer()).startsWith("HTTP/1.1 415").contains("urn:saathi:problem:unsupported-media-type");
+    }
+
+    @Test
+    void refusesALoginFormInACharsetNobodyKnowsWithoutWaitingForItsBody() throws IOException {
+        Dropped dropped = trickle("POST /login HTTP/1.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded; charset=no-such-charset\r\n",
+                padded("username=admin&password=x&pad="));
+
+        assertThat(dropped.after()).isLessThan(DROPPED_BEFORE);
+        assertThat(dropped.answer()).startsWith("HTTP/1.1 415");
+    }
+
+    @Test
     void dropsACheckInWhoseBodyTrickles() throws IOException {
         Dropped dropped = trickle("POST /api/v1/check-ins HTTP/1.1\r\nAuthorization: Bearer " + key
                 + "\r\nContent-Type: application/json\r\n", padded(checkIn()));
