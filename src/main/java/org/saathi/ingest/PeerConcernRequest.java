@@ -6,13 +6,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.saathi.api.ExternalIds;
+import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
 
-/** Warning signs seen by a peer or a staff member. Staff may leave {@code reportedBy} out: it is them. */
+/**
+ * Warning signs seen by a peer or a staff member. Staff may leave {@code reportedBy} out: it is them.
+ * A concern sent without {@code category}, as integrations written before it did, is OTHER.
+ */
 record PeerConcernRequest(
         @NotNull @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String participantId,
         @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String reportedBy,
         @NotNull OffsetDateTime observedAt,
         @NotNull ConcernLevel level,
+        ConcernCategory category,
         @Size(max = 2000) String note) {
+
+    PeerConcernRequest {
+        category = category == null ? ConcernCategory.OTHER : category;
+    }
 }
