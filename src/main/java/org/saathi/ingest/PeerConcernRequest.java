@@ -2,6 +2,7 @@ package org.saathi.ingest;
 
 import java.time.OffsetDateTime;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,7 +19,9 @@ record PeerConcernRequest(
         @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String reportedBy,
         @NotNull OffsetDateTime observedAt,
         @NotNull ConcernLevel level,
-        ConcernCategory category,
+        @Schema(description = "What the concern is about; OTHER when left out. SELF_HARM (talk of suicide or "
+                + "self-harm, or such behaviour) raises a CRITICAL alert whatever the level.",
+                defaultValue = "OTHER") ConcernCategory category,
         @Size(max = 2000) String note) {
 
     PeerConcernRequest {
