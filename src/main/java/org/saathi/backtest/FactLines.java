@@ -12,6 +12,7 @@ import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;
+import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
 import org.saathi.facts.DrugScreen;
 import org.saathi.facts.Fact;
@@ -168,10 +169,12 @@ final class FactLines {
     }
 
     private static FactLine peerConcern(JsonNode node, String lineId) {
-        LineFields fields = factFields(node, "peerConcern", "observedAt", "level", "reportedBy", "note");
+        LineFields fields = factFields(node, "peerConcern", "observedAt", "level", "category", "reportedBy",
+                "note");
         fields.optionalText("note", 2000);
         PeerConcern concern = new PeerConcern(fields.optionalId("id").orElse(lineId), fields.id("participantId"),
                 fields.time("observedAt"), fields.choice("level", ConcernLevel.class),
+                fields.optionalChoice("category", ConcernCategory.class).orElse(ConcernCategory.OTHER),
                 fields.optionalId("reportedBy").orElse("staff"));
         return recorded(fields, concern, "observedAt");
     }

@@ -136,11 +136,17 @@ final class LineFields {
     }
 
     <E extends Enum<E>> E choice(String name, Class<E> choices) {
-        JsonNode value = required(name);
-        String text = value.isString() ? value.stringValue() : "";
-        return Arrays.stream(choices.getEnumConstants()).filter(choice -> choice.name().equals(text)).findFirst()
-                .orElseThrow(() -> new BadLine(name + " must be one of " + Arrays.stream(choices.getEnumConstants())
-                        .map(Enum::name).collect(Collectors.joining(", "))));
+        required(name);
+        return optionalChoice(name, choices).orElseThrow();
+    }
+
+    <E extends Enum<E>> Optional<E> optionalChoice(String name, Class<E> choices) {
+        return field(name).map(value -> {
+            String text = value.isString() ? value.stringValue() : "";
+            return Arrays.stream(choices.getEnumConstants()).filter(choice -> choice.name().equals(text)).findFirst()
+                    .orElseThrow(() -> new BadLine(name + " must be one of " + Arrays.stream(choices.getEnumConstants())
+                            .map(Enum::name).collect(Collectors.joining(", "))));
+        });
     }
 
     /** A screening's answers: exactly {@code count} whole numbers from 0 to {@code max}. */

@@ -2,9 +2,13 @@ package org.saathi.facts;
 
 import java.time.Instant;
 
-/** Warning signs reported by a peer or a staff member. */
-public record PeerConcern(String id, String participantId, Instant at, ConcernLevel level, String reportedBy)
-        implements Fact {
+/** Warning signs reported by a peer or a staff member; a report that does not say what about is OTHER. */
+public record PeerConcern(String id, String participantId, Instant at, ConcernLevel level, ConcernCategory category,
+        String reportedBy) implements Fact {
+
+    public PeerConcern {
+        category = category == null ? ConcernCategory.OTHER : category;
+    }
 
     @Override
     public String type() {
@@ -13,6 +17,7 @@ public record PeerConcern(String id, String participantId, Instant at, ConcernLe
 
     @Override
     public String summary() {
-        return "peer concern, " + level.name().toLowerCase(java.util.Locale.ROOT) + ", reported by " + reportedBy;
+        return "peer concern (" + Explain.words(category.name()) + "), " + Explain.words(level.name())
+                + ", reported by " + reportedBy;
     }
 }

@@ -17,6 +17,7 @@ import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;
+import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
 import org.saathi.facts.DrugScreen;
 import org.saathi.facts.PeerConcern;
@@ -168,7 +169,8 @@ public class FactHistory {
 
     private static PeerConcern peerConcern(ResultSet rs, int row) throws SQLException {
         return new PeerConcern(rs.getString("id"), rs.getString("participant_id"), instant(rs, "observed_at"),
-                ConcernLevel.valueOf(rs.getString("level")), rs.getString("reported_by"));
+                ConcernLevel.valueOf(rs.getString("level")), ConcernCategory.valueOf(rs.getString("category")),
+                rs.getString("reported_by"));
     }
 
     private static CheckIn checkIn(ResultSet rs, int row) throws SQLException {

@@ -110,6 +110,7 @@ public class FactRecords {
     private RecordedFact peerConcern(ResultSet rs, int row) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("level", rs.getString("level"));
+        values.put("category", rs.getString("category"));
         values.put("reportedBy", rs.getString("reported_by"));
         values.put("note", rs.getString("note"));
         values.put("source", rs.getString("source"));

@@ -131,15 +131,17 @@ class FactStore {
 
     Stored peerConcern(PeerConcernRequest p, String reportedBy, String source, Instant receivedAt) {
         Optional<UUID> id = jdbc.sql("""
-                        INSERT INTO peer_concern (participant_id, reported_by, observed_at, level, note, source,
+                        INSERT INTO peer_concern (participant_id, reported_by, observed_at, level, category, note, source,
                             received_at, content_hash)
-                        VALUES (:participant, :reportedBy, :observedAt, :level, :note, :source, :receivedAt, :hash)
+                        VALUES (:participant, :reportedBy, :observedAt, :level, :category, :note, :source, :receivedAt,
+                            :hash)
                         ON CONFLICT (participant_id, reported_by, observed_at) DO NOTHING
                         RETURNING id""")
                 .param("participant", p.participantId())
                 .param("reportedBy", reportedBy)
                 .param("observedAt", at(p.observedAt()))
                 .param("level", p.level().name())
+                .param("category", p.category().name())
                 .param("note", p.note())
                 .param("source", source)
                 .param("receivedAt", Timestamp.from(receivedAt))

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.saathi.facts.AttendanceStatus;
+import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
 import org.saathi.facts.Role;
 import org.saathi.facts.SessionType;
@@ -130,7 +131,7 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
         }
     }
 
-    record PeerConcernSpec(When at, ConcernLevel level, String reportedBy) {
+    record PeerConcernSpec(When at, ConcernLevel level, ConcernCategory category, String reportedBy) {
 
         PeerConcernSpec {
             requireTime(at);

@@ -139,7 +139,7 @@ final class ScenarioRunner {
                         fact.drugScreen().positive()));
             } else {
                 Scenario.PeerConcernSpec p = fact.peerConcern();
-                concerns.add(new PeerConcern(id, who, p.at().resolve(clock), p.level(), p.reportedBy()));
+                concerns.add(new PeerConcern(id, who, p.at().resolve(clock), p.level(), p.category(), p.reportedBy()));
             }
         }
         Instant from = clock.minus(window);

@@ -62,7 +62,7 @@ class ParticipantTimelineTests {
                 .formatted(participant, now.minus(2, ChronoUnit.HOURS)));
         post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-9", "observedAt": "%s", "level": "LOW",
-                 "note": "Quiet at the meeting"}""".formatted(participant, now.minus(1, ChronoUnit.HOURS)));
+                 "category": "ISOLATION", "note": "Quiet at the meeting"}""".formatted(participant, now.minus(1, ChronoUnit.HOURS)));
         fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/acknowledge", "{\"note\": \"Called\"}");
         // Recorded a moment ahead (within the accepted clock drift): it comes after the alert events.
         String later = post("/api/v1/check-ins", """
@@ -100,6 +100,7 @@ class ParticipantTimelineTests {
         assertThat(items.get(4).path("values").path("positive").asBoolean(true)).isFalse();
         JsonNode concern = items.get(5).path("values");
         assertThat(concern.path("level").asString()).isEqualTo("LOW");
+        assertThat(concern.path("category").asString()).isEqualTo("ISOLATION");
         assertThat(concern.path("reportedBy").asString()).isEqualTo("peer-9");
         JsonNode signal = items.get(6);
         assertThat(signal.path("id").asString()).isEqualTo(alert);

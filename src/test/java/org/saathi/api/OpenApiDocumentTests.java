@@ -139,6 +139,16 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void aPeerConcernsCategoryIsDocumentedWithItsDefault() {
+        JsonNode category = document.path("components").path("schemas").path("PeerConcernRequest").path("properties")
+                .path("category");
+
+        assertThat(category.toString()).contains("SELF_HARM", "USE_SUSPECTED", "ISOLATION", "CONFLICT", "OTHER");
+        assertThat(category.path("default").asString()).isEqualTo("OTHER");
+        assertThat(category.path("description").asString()).contains("CRITICAL");
+    }
+
+    @Test
     void problemSchemaHasTheRfc9457FieldsAndTheFieldErrors() {
         JsonNode problem = document.path("components").path("schemas").path("ProblemDetail").path("properties");
         assertThat(problem.propertyNames()).contains("type", "title", "status", "detail", "errors");

@@ -20,6 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;
+import org.saathi.facts.ConcernCategory;
+import org.saathi.facts.ConcernLevel;
+import org.saathi.facts.PeerConcern;
 
 /** The JSON-lines facts file of the backtest command: what it accepts, what it refuses, and how it reads back. */
 class FactsFileTests {
@@ -114,6 +117,19 @@ class FactsFileTests {
                 Instant.parse("2026-03-03T09:00:00Z"), 3, 6, 17));
     }
 
+    @Test
+    void readsAPeerConcernsCategoryAndTakesOtherWhenItIsLeftOut() {
+        String concern = "{\"type\":\"peerConcern\",\"participantId\":\"P-1\",\"observedAt\":\"2026-03-03T09:00:00Z\","
+                + "\"level\":\"LOW\"";
+
+        FactLine selfHarm = FactLines.parse(concern + ",\"category\":\"SELF_HARM\",\"reportedBy\":\"m1\"}", 5);
+        FactLine unsaid = FactLines.parse(concern + "}", 6);
+
+        assertThat(((FactLine.Recorded) selfHarm).fact()).isEqualTo(new PeerConcern("5", "P-1",
+                Instant.parse("2026-03-03T09:00:00Z"), ConcernLevel.LOW, ConcernCategory.SELF_HARM, "m1"));
+        assertThat(((PeerConcern) ((FactLine.Recorded) unsaid).fact()).category()).isEqualTo(ConcernCategory.OTHER);
+    }
+
     static Stream<Arguments> badLines() {
         String checkIn = "\"type\":\"checkIn\",\"participantId\":\"P-1\",\"recordedAt\":\"2026-03-03T09:00:00Z\"";
         return Stream.of(
@@ -127,6 +143,9 @@ class FactsFileTests {
                         + "participant, checkIn, attendance, screening, peerConcern or relapseConfirmed"),
                 Arguments.of("{\"type\":\"checkIn\",\"recordedAt\":\"2026-03-03T09:00:00Z\",\"craving\":2,\"mood\":5}",
                         "participantId is required"),
+                Arguments.of("{\"type\":\"peerConcern\",\"participantId\":\"P-1\",\"observedAt\":\"2026-03-03T09:00:00Z\","
+                        + "\"level\":\"LOW\",\"category\":\"SUICIDE\"}",
+                        "category must be one of SELF_HARM, USE_SUSPECTED, ISOLATION, CONFLICT, OTHER"),
                 Arguments.of("{\"type\":\"checkIn\"", "not JSON: Unexpected end-of-input: expected close marker for "
                         + "Object"),
                 Arguments.of("{" + checkIn + ",\"craving\":2,\"mood\":5,\"receivedAt\":\"2026-03-03T08:00:00Z\"}",

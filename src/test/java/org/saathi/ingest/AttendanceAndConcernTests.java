@@ -16,6 +16,7 @@ import org.saathi.testing.SaathiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @SaathiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -120,6 +121,58 @@ class AttendanceAndConcernTests {
     }
 
     @Test
+    void aConcernSentWithoutACategoryIsStoredAsOther() {
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "MEDIUM"}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(category()).isEqualTo("OTHER");
+        assertThat(reply.json().path("alerts").get(0).path("severity").asString()).isEqualTo("WARNING");
+    }
+
+    @Test
+    void aLowConcernIsAWatchNotAWarning() {
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "LOW",
+                 "category": "ISOLATION"}""".formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(category()).isEqualTo("ISOLATION");
+        assertThat(reply.json().path("alerts").get(0).path("ruleId").asString()).isEqualTo("PEER-001");
+        assertThat(reply.json().path("alerts").get(0).path("severity").asString()).isEqualTo("WATCH");
+    }
+
+    @Test
+    void rejectsConcernWithUnknownCategory() {
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "LOW",
+                 "category": "SUICIDE"}""".formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+
+        assertThat(assertInvalidField(reply, "category").path("errors").get(0).path("message").asString())
+                .contains("SELF_HARM");
+        assertThat(count("peer_concern")).isZero();
+    }
+
+    @Test
+    void aConcernOfSelfHarmRaisesOneCriticalAlertInTheSameAnswerWhateverItsLevel() {
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "LOW",
+                 "category": "SELF_HARM", "note": "Said he wants to end it"}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        JsonNode alerts = reply.json().path("alerts");
+        assertThat(alerts.size()).as(alerts.toString()).isOne();
+        assertThat(alerts.get(0).path("ruleId").asString()).isEqualTo("PEER-002");
+        assertThat(alerts.get(0).path("severity").asString()).isEqualTo("CRITICAL");
+        JsonNode detail = fixtures.admin().get("/api/v1/alerts/" + alerts.get(0).path("id").asString()).json();
+        assertThat(detail.path("evidence").get(0).path("summary").asString()).contains("self harm");
+        assertThat(detail.path("recipients").findValuesAsString("role")).contains("COUNSELLOR");
+        assertThat(detail.toString()).doesNotContain("end it");
+    }
+
+    @Test
     void factsCannotBeChangedOnceStored() {
         ingest.post("/api/v1/attendance", attendance("S-2", "ATTENDED"));
 
@@ -136,6 +189,11 @@ class AttendanceAndConcernTests {
                 {"participantId": "%s", "sessionId": "%s", "sessionType": "GROUP_THERAPY",
                  "scheduledAt": "%s", "status": "%s"}""".formatted(participant, session,
                 Fixtures.ago(1, ChronoUnit.DAYS), status);
+    }
+
+    private String category() {
+        return jdbc.sql("SELECT category FROM peer_concern WHERE participant_id = :p").param("p", participant)
+                .query(String.class).single();
     }
 
     private int count(String table) {

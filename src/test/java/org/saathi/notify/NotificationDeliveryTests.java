@@ -83,6 +83,29 @@ class NotificationDeliveryTests {
     }
 
     @Test
+    void aConcernOfSelfHarmIsEmailedWithoutItsCategoryOrNote() throws Exception {
+        String participant = fixtures.participant(fixtures.staff("PEER_MENTOR"), counsellor, true);
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": "peer-3", "observedAt": "%s", "level": "HIGH",
+                 "category": "SELF_HARM", "note": "Talked about ending his life"}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
+        String alertId = reply.json().path("alerts").get(0).path("id").asString();
+
+        assertThat(Waiting.until(Duration.ofSeconds(20), () -> Arrays.stream(TestMail.received())
+                .anyMatch(m -> (counsellor + "@example.org").equals(to(m))
+                        && subject(m).contains(alertId.substring(0, 8)))))
+                .as("mail to the counsellor about %s", alertId).isTrue();
+        MimeMessage mail = Arrays.stream(TestMail.received()).filter(m -> subject(m).contains(alertId.substring(0, 8)))
+                .findFirst().orElseThrow();
+        String message = mail.getSubject() + mail.getContent();
+        assertThat(message).contains("CRITICAL");
+        for (String forbidden : List.of("SELF_HARM", "self harm", "self-harm", "Self", "ending", "life", "PEER-002",
+                "peer-3", participant)) {
+            assertThat(message).as("message mentions %s", forbidden).doesNotContain(forbidden);
+        }
+    }
+
+    @Test
     void thePeerMentorIsNotEmailedWithoutConsent() throws Exception {
         String mentor = fixtures.staff("PEER_MENTOR");
         String participant = fixtures.participant(mentor, counsellor, false);
@@ -296,6 +319,14 @@ class NotificationDeliveryTests {
             return message.getMessageID();
         } catch (jakarta.mail.MessagingException unreadable) {
             return null;
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException unreadable) {
+            return "";
         }
     }
 
