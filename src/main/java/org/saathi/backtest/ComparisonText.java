@@ -32,8 +32,7 @@ final class ComparisonText {
         text.append('\n');
         TextTable totals = new TextTable("", "A", "B");
         totals.row("alerts", a.summary().alerts(), b.summary().alerts());
-        totals.row("per participant-month", SummaryText.number(a.summary().alertsPerParticipantMonth()),
-                SummaryText.number(b.summary().alertsPerParticipantMonth()));
+        totals.row("per participant-month", MonthlyRate.figure(a.summary()), MonthlyRate.figure(b.summary()));
         totals.row("relapses preceded by an alert", preceded(a), preceded(b));
         totals.appendTo(text);
         text.append("\nAlerts by rule (added: B raises them and A does not; removed: the reverse)\n");

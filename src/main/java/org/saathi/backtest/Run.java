@@ -27,12 +27,15 @@ public record Run(String rules, String ruleSetVersion, List<ReplayedAlert> alert
      *
      * @param byWeek alerts raised per week (weeks start on Monday, UTC), by rule; every week of the period is there
      * @param byRecipient alerts that reached each staff member
-     * @param alertsPerParticipantMonth alerts per 30 days of participant time replayed (a participant who
-     *        enrolled during the period counts from then)
+     * @param participantMonths participant time replayed, in 30-day months (a participant who enrolled
+     *        during the period counts from then)
+     * @param alertsPerParticipantMonth alerts per participant-month; null when less than one
+     *        participant-month was replayed, where a rate would multiply a few alerts into a figure
+     *        nobody sees in a month (read {@code alerts} and {@code participantMonths} instead)
      */
     public record Summary(int alerts, Map<String, Integer> byRule, Map<String, Integer> bySeverity,
-            Map<String, Map<String, Integer>> byWeek, Map<String, Integer> byRecipient,
-            double alertsPerParticipantMonth) {
+            Map<String, Map<String, Integer>> byWeek, Map<String, Integer> byRecipient, double participantMonths,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Double alertsPerParticipantMonth) {
     }
 
     /**

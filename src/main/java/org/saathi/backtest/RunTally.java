@@ -132,9 +132,9 @@ final class RunTally {
                     .merge(alert.ruleId(), 1, Integer::sum);
             alert.recipients().forEach(staff -> byRecipient.merge(staff, 1, Integer::sum));
         }
-        double months = replayedTime.toMinutes() / (30.0 * 24 * 60);
-        double perParticipantMonth = months == 0 ? 0 : alerts.size() / months;
-        return new Run.Summary(alerts.size(), byRule, bySeverity, byWeek, byRecipient, round(perParticipantMonth));
+        double months = MonthlyRate.months(replayedTime);
+        return new Run.Summary(alerts.size(), byRule, bySeverity, byWeek, byRecipient, months,
+                MonthlyRate.of(alerts.size(), months));
     }
 
     private Map<String, Run.RuleOutcome> outcomesByRule() {

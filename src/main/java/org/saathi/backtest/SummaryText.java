@@ -26,8 +26,7 @@ final class SummaryText {
         text.append("Backtest of ").append(run.rules()).append(" (version ").append(run.ruleSetVersion())
                 .append(") on ").append(facts).append('\n');
         period(result, text);
-        line(text, "Alerts", run.summary().alerts() + ", " + number(run.summary().alertsPerParticipantMonth())
-                + " per participant-month");
+        line(text, "Alerts", run.summary().alerts() + ", " + MonthlyRate.inWords(run.summary()));
         line(text, "Relapses", relapses(run));
         text.append("\nAlerts by rule\n");
         byRule(run, text);

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
@@ -14,6 +16,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.saathi.alert.Finding;
 import org.saathi.facts.EscalationAction;
+import org.saathi.facts.Fact;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.facts.Signal;
@@ -105,8 +108,7 @@ final class CompiledRuleSet {
                 action = new EscalationAction(lead, List.of(Role.COUNSELLOR, Role.SUPERVISOR),
                         UNMATCHED_ACKNOWLEDGE_WITHIN, Role.ALL_SUPERVISORS);
             }
-            String explanation = mostSevereFirst.stream().map(Signal::explanation).distinct().limit(5)
-                    .collect(Collectors.joining("; "));
+            String explanation = explanation(mostSevereFirst);
             findings.add(new Finding(ruleId, lead.ruleName(), lead.severity(), explanation,
                     Signal.evidenceOf(mostSevereFirst.toArray(Signal[]::new)), action.recipients(),
                     action.acknowledgeWithin(), action.escalateTo()));
@@ -114,6 +116,24 @@ final class CompiledRuleSet {
         findings.sort(Comparator.comparing(Finding::severity, Comparator.<Severity>reverseOrder())
                 .thenComparing(Finding::ruleId));
         return new Evaluated(findings, unescalated);
+    }
+
+    /**
+     * The rule's current state in words, said once: the most severe signals' explanations, and a
+     * less severe signal's only when it rests on evidence they do not (a WATCH that rose to WARNING
+     * on the same silence says the WARNING alone).
+     */
+    private static String explanation(List<Signal> mostSevereFirst) {
+        Severity lead = mostSevereFirst.get(0).severity();
+        Set<Fact> told = new HashSet<>();
+        List<String> said = new ArrayList<>();
+        for (Signal signal : mostSevereFirst) {
+            if (signal.severity() == lead || !told.containsAll(signal.evidence())) {
+                said.add(signal.explanation());
+                told.addAll(signal.evidence());
+            }
+        }
+        return said.stream().distinct().limit(5).collect(Collectors.joining("; "));
     }
 
     String version() {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.saathi.backtest.MonthlyRate;
 import org.saathi.backtest.Result;
 import org.saathi.backtest.Run;
 import org.saathi.facts.Severity;
@@ -100,7 +101,7 @@ record BacktestReport(Result result, boolean compare, List<Figures> runs, String
             bySeverity.add(Map.entry(severity, summary.bySeverity().getOrDefault(severity, 0)));
         }
         return new Figures(label(run.rules()), run.ruleSetVersion(), summary.alerts(),
-                String.format(Locale.ENGLISH, "%.2f", summary.alertsPerParticipantMonth()),
+                MonthlyRate.figure(summary),
                 run.outcomes().relapses().size(), bySeverity,
                 run.warnings().stream().map(Object::toString).toList(), run.failedEvaluations());
     }

@@ -127,8 +127,19 @@ class BacktestApiTests {
         assertThat(gap).isBetween(lastCheckIn.plus(Duration.ofHours(47)), lastCheckIn.plus(Duration.ofHours(49)));
         assertThat(result.path("summary").path("byRule").path("CHK-001").asInt()).isOne();
         assertThat(result.path("summary").path("byRecipient").path(mentor).asInt()).isPositive();
-        assertThat(result.path("summary").path("alertsPerParticipantMonth").asDouble()).isPositive();
         assertThat(result.path("summary").path("byWeek").size()).isBetween(2, 4);
+    }
+
+    @Test
+    void aFewParticipantDaysGiveTheCountAndTheTimeButNoMonthlyRate() {
+        JsonNode summary = fixtures.as(supervisor).post("/api/v1/rules/backtest", request(participant, null)).json()
+                .path("summary");
+
+        assertThat(summary.path("alerts").asInt()).isPositive();
+        // One participant enrolled 12 days ago: 0.4 participant-months, too little for a rate.
+        assertThat(summary.path("participantMonths").asDouble()).isBetween(0.38, 0.42);
+        assertThat(summary.has("alertsPerParticipantMonth")).isTrue();
+        assertThat(summary.path("alertsPerParticipantMonth").isNull()).as(summary.toString()).isTrue();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.saathi.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Silence raises GAP-001 only through the sweep: nobody posts a fact to say nothing was posted. */
 @SaathiTest
@@ -48,9 +49,11 @@ class EvaluationSweepTests {
         counsellor = fixtures.staff("COUNSELLOR");
     }
 
+    /** Back to now, forgetting the rounds swept days ahead, which would otherwise hold back the next test's round. */
     @AfterEach
     void backToNow() {
         clock.reset();
+        jdbc.sql("DELETE FROM sweep_mark").update();
     }
 
     @Test
@@ -73,6 +76,25 @@ class EvaluationSweepTests {
         assertThat(gap(participant)).isEqualTo("WARNING");
         assertThat(jdbc.sql("SELECT count(*) FROM alert WHERE participant_id = :p AND rule_id = 'GAP-001'")
                 .param("p", participant).query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void aWatchThatRoseToAWarningExplainsTheWarningOnce() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        ingest.post("/api/v1/check-ins", """
+                {"participantId": "%s", "recordedAt": "%s", "craving": 2, "mood": 7}"""
+                .formatted(participant, Fixtures.ago(1, ChronoUnit.MINUTES)));
+        clock.advance(Duration.ofHours(49));
+        sweep.sweepRound();
+        clock.advance(Duration.ofHours(123));
+        sweep.sweepRound();
+
+        String alert = jdbc.sql("SELECT id::text FROM alert WHERE participant_id = :p AND rule_id = 'GAP-001'")
+                .param("p", participant).query(String.class).single();
+        JsonNode detail = fixtures.as(counsellor).get("/api/v1/alerts/" + alert).json();
+
+        assertThat(detail.path("severity").asString()).isEqualTo("WARNING");
+        assertThat(detail.path("explanation").asString()).isEqualTo("No check-in for 172 hours; threshold 96 hours");
     }
 
     @Test

@@ -152,6 +152,21 @@ class BacktestPageTests {
     }
 
     @Test
+    void aBacktestOfTwoParticipantsOverDaysShowsTheCountWithoutAMonthlyRate() {
+        PageClient supervisor = supervisor();
+        supervisor.get("/rules/backtest");
+
+        HttpResponse<String> started = supervisor.post("/rules/backtest",
+                form(Instant.now().minus(14, ChronoUnit.DAYS), Instant.now()));
+
+        String page = finished(supervisor, started.headers().firstValue("Location").orElseThrow());
+        // Two participants enrolled 11 days ago: 0.7 participant-months.
+        assertThat(page).containsPattern("Alerts per participant-month</th>\\s*<td role=\"cell\" class=\"num\" "
+                        + "data-label=\"Active rule set\">—, too little time replayed for a monthly rate "
+                        + "\\(0\\.7 participant-months\\)</td>");
+    }
+
+    @Test
     void aRunningBacktestShowsItsProgressAndCanBeCancelled() {
         PageClient supervisor = supervisor();
         supervisor.get("/rules/backtest");
