@@ -2,7 +2,6 @@ package org.saathi.roster;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
-import org.saathi.api.FieldProblem;
 import org.springframework.http.MediaType;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
@@ -68,16 +66,8 @@ class GroupController {
         ExternalIds.require("id", id);
         Caller caller = Caller.of(authentication);
         Optional<String> before = programmeOf(id, caller);
-        String programmeId = request.programmeId() != null ? request.programmeId()
-                : caller.isStaff() ? Programmes.DEFAULT
-                : before.orElse(caller.programme().orElse(Programmes.DEFAULT));
+        String programmeId = SavedProgramme.of(request.programmeId(), caller, before);
         boolean moved = before.isPresent() && !before.get().equals(programmeId);
-        // reach before existence, so that a key learns nothing of which other programmes there are
-        if (!caller.isStaff() && (!caller.reaches(programmeId) || moved)) {
-            throw ApiProblem.unprocessable("other-programme", "Another programme",
-                    "An integration key keeps to its programme.", List.of(new FieldProblem("programmeId",
-                            "must be the programme this key serves, and a group's own")));
-        }
         programmes.require("programmeId", programmeId);
         boolean created = jdbc.sql("""
                         INSERT INTO therapy_group (id, name, type, audience, programme_id, created_at, updated_at)

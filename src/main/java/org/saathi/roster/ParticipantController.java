@@ -3,7 +3,6 @@ package org.saathi.roster;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +16,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
-import org.saathi.api.FieldProblem;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,7 +91,7 @@ class ParticipantController {
             // Another programme's participant is not told apart from one that does not exist.
             throw ApiProblem.notFound("There is no participant " + id + ".");
         }
-        Participant participant = participant(id, request, programmeOf(request, caller, before));
+        Participant participant = participant(id, request, SavedProgramme.of(request.programmeId(), caller, before.map(Participant::programmeId)));
         assignments.check(caller, participant, before);
         boolean created = participants.upsert(participant, clock.instant());
         // Their alerts go with them, on every save (the upsert holds the participant's row, so two saves
@@ -115,30 +113,6 @@ class ParticipantController {
                 // Without an explicit consent, nothing goes to the peer mentor: the safe default.
                 new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
                 request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
-    }
-
-    /**
-     * The programme the participant is saved in. A key left without one keeps the participant where
-     * they are (or in its own programme); only an admin moves a participant between programmes.
-     */
-    private static String programmeOf(ParticipantRequest request, Caller caller, Optional<Participant> before) {
-        if (caller.isStaff()) {
-            return request.programmeId() == null ? Programmes.DEFAULT : request.programmeId();
-        }
-        String programmeId = request.programmeId() != null ? request.programmeId()
-                : before.map(Participant::programmeId).orElse(caller.programme().orElse(Programmes.DEFAULT));
-        if (!caller.reaches(programmeId)) {
-            throw otherProgramme("this key serves programme " + caller.programme().orElseThrow() + " only");
-        }
-        if (before.isPresent() && !before.get().programmeId().equals(programmeId)) {
-            throw otherProgramme("moving a participant to another programme is done by an admin");
-        }
-        return programmeId;
-    }
-
-    private static ApiProblem otherProgramme(String message) {
-        return ApiProblem.unprocessable("other-programme", "Another programme",
-                "An integration key keeps to its programme.", List.of(new FieldProblem("programmeId", message)));
     }
 
     @GetMapping("/{id}")
