@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.saathi.facts.Severity;
 import org.saathi.notify.Outbox;
 import org.saathi.roster.Caseload;
 import org.saathi.roster.Roster;
@@ -66,13 +67,16 @@ public class AlertQueries {
     private final Roster roster;
     private final Audit audit;
     private final Clock clock;
+    private final WhatToDo.Catalogue whatToDo;
 
-    AlertQueries(JdbcClient jdbc, Outbox outbox, Roster roster, Audit audit, Clock clock) {
+    AlertQueries(JdbcClient jdbc, Outbox outbox, Roster roster, Audit audit, Clock clock,
+            WhatToDo.Catalogue whatToDo) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.roster = roster;
         this.audit = audit;
         this.clock = clock;
+        this.whatToDo = whatToDo;
     }
 
     /**
@@ -153,7 +157,8 @@ public class AlertQueries {
                     return new AlertViews.Detail(s.id(), s.participantId(), s.ruleId(), s.ruleName(), s.severity(),
                             s.status(), s.raisedAt(), s.ackDueAt(), found.updatedAt(), found.version(),
                             found.explanation(), found.handling(), evidence(id), recipients(id), outbox.forAlert(id),
-                            history(id));
+                            history(id),
+                            whatToDo.whatToDo(s.ruleId(), Severity.valueOf(s.severity())).orElse(null));
                 });
     }
 

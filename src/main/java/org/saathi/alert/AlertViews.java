@@ -45,6 +45,9 @@ public final class AlertViews {
     public record Detail(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
             Instant raisedAt, Instant ackDueAt, Instant updatedAt, String ruleSetVersion, String explanation,
             Handling handling, List<Evidence> evidence, List<RecipientView> recipients,
-            List<Outbox.NotificationView> notifications, List<HistoryEntry> history) {
+            List<Outbox.NotificationView> notifications, List<HistoryEntry> history,
+            @Schema(description = "What staff are asked to do at the alert's current severity, from the rule set in "
+                    + "force; null when it has none for this rule. Never part of a notification.", nullable = true)
+            WhatToDo whatToDo) {
     }
 }

@@ -2,8 +2,11 @@ package org.saathi.rules;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.saathi.alert.WhatToDo;
+import org.saathi.facts.Severity;
 import org.saathi.roster.ThresholdCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
  * at its start, so a reload never changes the rules under an evaluation in flight.
  */
 @Component
-class ActiveRuleSet implements ThresholdCatalogue {
+class ActiveRuleSet implements ThresholdCatalogue, WhatToDo.Catalogue {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
 
@@ -52,6 +55,12 @@ class ActiveRuleSet implements ThresholdCatalogue {
     @Override
     public Map<String, ThresholdCatalogue.Spec> thresholds() {
         return current().thresholdSpecs();
+    }
+
+    /** From the set in force now, so that a reworded response shows on alerts already open. */
+    @Override
+    public Optional<WhatToDo> whatToDo(String ruleId, Severity severity) {
+        return current().responses().whatToDo(ruleId, severity);
     }
 
     private CompiledRuleSet load(String verb) {

@@ -23,8 +23,8 @@ import org.saathi.facts.Signal;
 import org.saathi.roster.ThresholdCatalogue;
 
 /**
- * A rule set that compiled: its version, rules, default thresholds and scenarios. Immutable and
- * safe to share: each evaluation has its own rule session.
+ * A rule set that compiled: its version, rules, default thresholds, what to do about each rule's
+ * alerts, and scenarios. Immutable and safe to share: each evaluation has its own rule session.
  */
 final class CompiledRuleSet {
 
@@ -44,19 +44,21 @@ final class CompiledRuleSet {
     private final KieSessionsPool sessions;
     private final List<RuleInfo> ruleInfo;
     private final Map<String, ThresholdCatalogue.Spec> thresholds;
+    private final ResponseTable responses;
     private final List<Scenario.Located> scenarios;
     private final Duration window;
     private final Duration baselinePeriod;
 
     CompiledRuleSet(String version, Instant loadedAt, KieBase rules, List<RuleInfo> ruleInfo,
-            Map<String, ThresholdCatalogue.Spec> thresholds, List<Scenario.Located> scenarios, Duration window,
-            Duration baselinePeriod) {
+            Map<String, ThresholdCatalogue.Spec> thresholds, ResponseTable responses, List<Scenario.Located> scenarios,
+            Duration window, Duration baselinePeriod) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.rules = rules;
         this.sessions = rules == null ? null : rules.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.ruleInfo = List.copyOf(ruleInfo);
         this.thresholds = Map.copyOf(thresholds);
+        this.responses = responses;
         this.scenarios = List.copyOf(scenarios);
         this.window = window;
         this.baselinePeriod = baselinePeriod;
@@ -157,6 +159,11 @@ final class CompiledRuleSet {
 
     Map<String, ThresholdCatalogue.Spec> thresholdSpecs() {
         return thresholds;
+    }
+
+    /** What to do about each rule's alerts, by severity. */
+    ResponseTable responses() {
+        return responses;
     }
 
     /** How far back an evaluation looks. */

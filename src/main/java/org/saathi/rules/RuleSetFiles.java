@@ -15,12 +15,13 @@ import org.saathi.api.Digests;
 
 /**
  * The files of a rule set as read from disk at one moment, by path relative to the rules folder.
- * The version is a hash of all of them, so that any change to a rule, a threshold or a scenario
- * is a new version.
+ * The version is a hash of all of them, so that any change to a rule, a threshold, a scenario or
+ * what to do about an alert is a new version.
  */
 record RuleSetFiles(Path directory, Map<String, String> files, String version) {
 
     static final String THRESHOLDS = "thresholds.yaml";
+    static final String RESPONSES = ResponsesFile.FILE;
 
     static RuleSetFiles read(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
@@ -34,8 +35,10 @@ record RuleSetFiles(Path directory, Map<String, String> files, String version) {
                 files.put(folder + "/" + file.getFileName(), text(file));
             }
         }
-        if (Files.isRegularFile(root.resolve(THRESHOLDS))) {
-            files.put(THRESHOLDS, text(root.resolve(THRESHOLDS)));
+        for (String file : List.of(THRESHOLDS, RESPONSES)) {
+            if (Files.isRegularFile(root.resolve(file))) {
+                files.put(file, text(root.resolve(file)));
+            }
         }
         StringBuilder all = new StringBuilder();
         files.forEach((path, text) -> all.append(path).append('\0').append(text).append('\0'));

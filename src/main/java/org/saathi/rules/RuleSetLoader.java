@@ -20,8 +20,9 @@ import org.saathi.roster.ThresholdCatalogue;
 
 /**
  * Reads a rules folder and makes a rule set of it, or says everything that is wrong with it: DRL
- * that does not compile, a rule without an id, a threshold a rule uses that is not defined, a
- * scenario file that does not parse, a scenario that fails, a rule without scenarios.
+ * that does not compile, a rule without an id, a threshold a rule uses that is not defined, a rule
+ * without what to do for a severity it raises, a scenario file that does not parse, a scenario that
+ * fails, a rule without scenarios.
  */
 final class RuleSetLoader {
 
@@ -57,13 +58,15 @@ final class RuleSetLoader {
         KieBase base = DrlCompiler.compile(files, problems);
         List<RuleInfo> rules = base == null ? List.of() : rules(base, files, problems);
         checkThresholdUses(files, thresholds, problems);
+        ResponseTable responses = responses(files, rules, base != null, problems);
         List<Scenario.Located> scenarios = new ArrayList<>();
         files.matching("tests", ".yaml").forEach(file ->
                 scenarios.addAll(RuleSetYaml.scenarios(file.getKey(), file.getValue(), problems)));
         if (!problems.isEmpty()) {
             throw new RuleSetInvalid(problems);
         }
-        return new CompiledRuleSet(files.version(), now, base, rules, thresholds, scenarios, window, baseline);
+        return new CompiledRuleSet(files.version(), now, base, rules, thresholds, responses, scenarios, window,
+                baseline);
     }
 
     /** Runs every scenario; also refuses a signal rule that no scenario shows firing and not firing. */
@@ -142,6 +145,21 @@ final class RuleSetLoader {
             }
         }
         return new RuleSetProblem("signals", null, "");
+    }
+
+    private static ResponseTable responses(RuleSetFiles files, List<RuleInfo> rules, boolean compiled,
+            List<RuleSetProblem> problems) {
+        String text = files.files().get(RuleSetFiles.RESPONSES);
+        if (text == null) {
+            problems.add(new RuleSetProblem(RuleSetFiles.RESPONSES, null,
+                    "is missing: every rule needs what to do about its alerts"));
+            return ResponseTable.NONE;
+        }
+        ResponseTable responses = ResponsesFile.read(text, problems);
+        if (compiled) {
+            ResponsesFile.check(responses, rules, files, text, problems);
+        }
+        return responses;
     }
 
     /** A rule that names an undefined threshold would never fire: that is an error, not a quiet no. */

@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads a rule set's YAML files strictly: a misspelt field or a bad time is an error with its line. */
 final class RuleSetYaml {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -87,7 +87,7 @@ final class RuleSetYaml {
         return located;
     }
 
-    private static RuleSetProblem problem(String file, JacksonException failure) {
+    static RuleSetProblem problem(String file, JacksonException failure) {
         FieldProblem field = JsonProblems.describe(failure);
         Integer line = failure.getLocation() == null || failure.getLocation().getLineNr() < 1 ? null
                 : failure.getLocation().getLineNr();

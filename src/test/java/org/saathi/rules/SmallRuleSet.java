@@ -23,6 +23,19 @@ final class SmallRuleSet {
             end
             """;
 
+    static final String SCENARIOS = """
+            scenarios:
+              - name: fires at 8
+                facts:
+                  - checkIn: { at: -1h, craving: 8 }
+                expect:
+                  - { rule: TST-001, severity: WATCH, recipients: [COUNSELLOR] }
+              - name: near miss at 7
+                facts:
+                  - checkIn: { at: -1h, craving: 7 }
+                expectNot: [TST-001]
+            """;
+
     private SmallRuleSet() {
     }
 
@@ -32,6 +45,10 @@ final class SmallRuleSet {
                 escalation.ackHours: 4
                 """);
         write(rules, "signals/test.drl", SIGNAL_RULE);
+        write(rules, "responses.yaml", """
+                TST-001:
+                  WATCH: Ask about the craving today.
+                """);
         write(rules, "escalation/policy.drl", """
                 package rules.escalation;
 
@@ -45,18 +62,7 @@ final class SmallRuleSet {
                     insert(EscalationAction.of($signal, $hours, Role.SUPERVISOR, Role.COUNSELLOR));
                 end
                 """);
-        write(rules, "tests/test.yaml", """
-                scenarios:
-                  - name: fires at 8
-                    facts:
-                      - checkIn: { at: -1h, craving: 8 }
-                    expect:
-                      - { rule: TST-001, severity: WATCH, recipients: [COUNSELLOR] }
-                  - name: near miss at 7
-                    facts:
-                      - checkIn: { at: -1h, craving: 7 }
-                    expectNot: [TST-001]
-                """);
+        write(rules, "tests/test.yaml", SCENARIOS);
     }
 
     static void write(Path rules, String file, String text) {
