@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.Bam;
+import org.saathi.facts.BamAnswers;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
@@ -160,9 +161,16 @@ final class FactLines {
             if (positive.isPresent() || !substances.isEmpty()) {
                 throw new LineFields.BadLine("positive and substances are only for DRUG_SCREEN");
             }
-            List<Integer> items = fields.optionalItems("items", bam ? 17 : 9, bam ? 4 : 3)
+            List<Integer> items = (bam ? fields.optionalAnswers("items", 30) : fields.optionalItems("items", 9, 3))
                     .orElseThrow(() -> new LineFields.BadLine("items is required: the "
-                            + (bam ? "17 answers of the BAM, each 0 to 4" : "9 answers of the PHQ-9, each 0 to 3")));
+                            + (bam ? "23 answers of the BAM" : "9 answers of the PHQ-9, each 0 to 3")));
+            if (bam) {
+                List<BamAnswers.Problem> problems = BamAnswers.problems(items);
+                if (!problems.isEmpty()) {
+                    throw new LineFields.BadLine("items" + (problems.get(0).index() < 0 ? "" : "["
+                            + problems.get(0).index() + "]") + ": " + problems.get(0).message());
+                }
+            }
             screening = bam ? Bam.of(id, participantId, at, items) : Phq9.of(id, participantId, at, items);
         }
         return recorded(fields, screening, "recordedAt");

@@ -163,6 +163,20 @@ final class LineFields {
         });
     }
 
+    /** Answers that may be null, each a whole number up to {@code max}, for a form that skips questions. */
+    Optional<List<Integer>> optionalAnswers(String name, int max) {
+        return field(name).map(value -> {
+            if (!value.isArray()) {
+                throw new BadLine(name + " must be a list of answers");
+            }
+            List<Integer> answers = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                answers.add(value.get(i).isNull() ? null : wholeNumber(name + "[" + i + "]", value.get(i), 0, max));
+            }
+            return answers;
+        });
+    }
+
     /** Short tags such as triggers, or staff ids when {@code ids} says so. */
     List<String> strings(String name, int most, int longest, boolean ids) {
         Optional<JsonNode> field = field(name);

@@ -10,4 +10,7 @@ public interface Evaluation {
 
     /** Evaluates the participant as of this fact; answers the alerts raised or updated. */
     List<RaisedAlert> evaluate(FactRecorded fact);
+
+    /** The value of a threshold as the rules apply it to this participant: their programme's own, or the default. */
+    double threshold(String participantId, String key);
 }

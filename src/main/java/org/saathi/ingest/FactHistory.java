@@ -187,18 +187,25 @@ public class FactHistory {
         return Phq9.of(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), items(rs));
     }
 
+    /** A BAM stored with 17 answers is one of before the form's own ranges were kept: already scored 0-4. */
     private static Bam bam(ResultSet rs, int row) throws SQLException {
-        return Bam.of(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), items(rs));
+        List<Integer> items = items(rs);
+        return items.size() == LEGACY_BAM_ITEMS
+                ? Bam.ofScoredItems(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), items)
+                : Bam.of(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), items);
     }
+
+    static final int LEGACY_BAM_ITEMS = 17;
 
     private static DrugScreen drugScreen(ResultSet rs, int row) throws SQLException {
         return new DrugScreen(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"),
                 rs.getBoolean("positive"));
     }
 
-    private static List<Integer> items(ResultSet rs) throws SQLException {
+    /** A screening's answers; null where the form skipped a question. */
+    static List<Integer> items(ResultSet rs) throws SQLException {
         return Arrays.stream((Object[]) rs.getArray("items").getArray())
-                .map(item -> ((Number) item).intValue()).toList();
+                .map(item -> item == null ? null : ((Number) item).intValue()).toList();
     }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {

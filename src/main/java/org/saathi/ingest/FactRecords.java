@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.saathi.facts.Bam;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,8 +99,11 @@ public class FactRecords {
             java.sql.Array substances = rs.getArray("substances");
             values.put("substances", substances == null ? List.of() : Arrays.asList((String[]) substances.getArray()));
         } else {
-            values.put("items", Arrays.stream((Object[]) rs.getArray("items").getArray())
-                    .map(item -> ((Number) item).intValue()).toList());
+            List<Integer> items = FactHistory.items(rs);
+            values.put("items", items);
+            if ("BAM".equals(instrument) && items.size() != FactHistory.LEGACY_BAM_ITEMS) {
+                values.put("answers", Bam.of("", "", Instant.EPOCH, items).answersText());
+            }
             String scores = rs.getString("scores");
             values.put("scores", scores == null ? Map.of() : json.readValue(scores, Map.class));
         }

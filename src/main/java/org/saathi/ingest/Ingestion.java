@@ -69,8 +69,9 @@ class Ingestion {
     @Transactional
     FactResponse screening(ScreeningRequest request, Caller caller) {
         checkTime("recordedAt", request.recordedAt());
-        ScreeningScores scores = ScreeningScores.of(request);
         requireActive(request.participantId(), caller);
+        ScreeningScores scores = ScreeningScores.of(request,
+                key -> evaluation.threshold(request.participantId(), key));
         FactStore.Stored stored = store.screening(request, scores, sourceOf(request.source(), caller),
                 clock.instant());
         return answer(stored, request.participantId(), FactType.SCREENING, request.recordedAt(), scores);

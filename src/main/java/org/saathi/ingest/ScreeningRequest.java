@@ -11,14 +11,16 @@ import org.saathi.api.ExternalIds;
 
 /**
  * A screening result: PHQ-9 or BAM item answers, or a drug screen's outcome. Which fields are
- * required depends on the instrument; see {@link ScreeningScores#of}.
+ * required depends on the instrument; see {@link ScreeningScores#of}. A BAM's {@code items} are its
+ * 23 answers in the form's order and ranges ({@link org.saathi.facts.BamItem}), null where the form
+ * skips a question.
  */
 record ScreeningRequest(
         @NotNull @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String participantId,
         @NotNull Instrument instrument,
         @NotNull OffsetDateTime recordedAt,
         @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String source,
-        @Size(max = 17) List<@NotNull Integer> items,
+        @Size(max = 23) List<Integer> items,
         Boolean positive,
         @Size(max = 20) List<@NotBlank @Size(max = 40) String> substances) {
 

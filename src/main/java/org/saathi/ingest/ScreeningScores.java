@@ -2,9 +2,11 @@ package org.saathi.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
+import org.saathi.facts.BamAnswers;
 
 /** Scores computed from a screening's answers, returned to the sender and kept with the fact. */
 sealed interface ScreeningScores {
@@ -26,24 +28,30 @@ sealed interface ScreeningScores {
     }
 
     /**
-     * Brief Addiction Monitor: seventeen items 0–4. Use = 4+5+6, Risk = 1+2+3+8+11+15,
-     * Protective = 9+10+12+13+14+16; flagged at Use ≥ 1, Risk ≥ 12, Protective ≤ 12.
+     * Brief Addiction Monitor: 23 answers in the form's own ranges ({@link org.saathi.facts.BamItem}),
+     * scored in its bands. Use = 4+5+6, Risk = 1+2+3+8+11+15, Protective = 9+10+12+13+14+16; the
+     * flags follow the participant's programme thresholds SCR-004.use, SCR-004.risk and
+     * SCR-004.protective, as the rules do.
      */
     record Bam(int use, int risk, int protective, boolean useFlag, boolean riskFlag, boolean protectiveFlag)
             implements ScreeningScores {
 
-        static Bam of(List<Integer> items) {
-            org.saathi.facts.Bam bam = org.saathi.facts.Bam.of("", "", java.time.Instant.EPOCH, items);
-            return new Bam(bam.use(), bam.risk(), bam.protective(), bam.use() >= 1, bam.risk() >= 12,
-                    bam.protective() <= 12);
+        static Bam of(List<Integer> answers, ToDoubleFunction<String> threshold) {
+            org.saathi.facts.Bam bam = org.saathi.facts.Bam.of("", "", java.time.Instant.EPOCH, answers);
+            return new Bam(bam.use(), bam.risk(), bam.protective(), bam.use() >= threshold.applyAsDouble("SCR-004.use"),
+                    bam.risk() >= threshold.applyAsDouble("SCR-004.risk"),
+                    bam.protective() <= threshold.applyAsDouble("SCR-004.protective"));
         }
     }
 
     record DrugScreen(boolean positive) implements ScreeningScores {
     }
 
-    /** Checks that the request carries what its instrument needs, all problems at once, then scores it. */
-    static ScreeningScores of(ScreeningRequest request) {
+    /**
+     * Checks that the request carries what its instrument needs, all problems at once, then scores it
+     * with the participant's thresholds.
+     */
+    static ScreeningScores of(ScreeningRequest request, ToDoubleFunction<String> threshold) {
         List<FieldProblem> problems = new ArrayList<>();
         ScreeningScores scores = switch (request.instrument()) {
             case PHQ9 -> {
@@ -53,10 +61,11 @@ sealed interface ScreeningScores {
                 yield problems.isEmpty() ? Phq9.of(request.items()) : null;
             }
             case BAM -> {
-                checkItems(problems, request.items(), 17, 4);
+                BamAnswers.problems(request.items()).forEach(problem -> problems.add(new FieldProblem(
+                        problem.index() < 0 ? "items" : "items[" + problem.index() + "]", problem.message())));
                 refuse(problems, request.positive() != null, "positive", "is only for DRUG_SCREEN");
                 refuse(problems, request.substances() != null, "substances", "is only for DRUG_SCREEN");
-                yield problems.isEmpty() ? Bam.of(request.items()) : null;
+                yield problems.isEmpty() ? Bam.of(request.items(), threshold) : null;
             }
             case DRUG_SCREEN -> {
                 refuse(problems, request.positive() == null, "positive", "must not be null");
@@ -78,7 +87,9 @@ sealed interface ScreeningScores {
             return;
         }
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) < 0 || items.get(i) > max) {
+            if (items.get(i) == null) {
+                problems.add(new FieldProblem("items[" + i + "]", "must not be null"));
+            } else if (items.get(i) < 0 || items.get(i) > max) {
                 problems.add(new FieldProblem("items[" + i + "]", "must be between 0 and " + max));
             }
         }

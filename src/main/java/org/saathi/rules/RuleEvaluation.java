@@ -63,6 +63,18 @@ class RuleEvaluation implements Evaluation {
         return evaluate(fact.participantId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
+    @Override
+    public double threshold(String participantId, String key) {
+        CompiledRuleSet set = rules.current();
+        String programmeId = roster.context(participantId).map(ParticipantContext::programmeId)
+                .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
+        Double value = thresholds(set, programmeId, new HashMap<>()).get(key);
+        if (value == null) {
+            throw new IllegalStateException("the active rule set has no threshold " + key);
+        }
+        return value;
+    }
+
     /** Evaluates the participant as of now, within the caller's transaction, with the participant locked. */
     List<RaisedAlert> evaluate(String participantId, Instant now) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -78,11 +78,13 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
                 throw new IllegalArgumentException("each fact is exactly one of checkIn, attendance, phq9, bam, "
                         + "drugScreen or peerConcern");
             }
-            if (phq9 != null && (phq9.items().size() != 9 || phq9.items().stream().anyMatch(item -> item > 3))) {
+            if (phq9 != null && (phq9.items().size() != 9
+                    || phq9.items().stream().anyMatch(item -> item == null || item < 0 || item > 3))) {
                 throw new IllegalArgumentException("a PHQ-9 has 9 items, each 0 to 3");
             }
-            if (bam != null && bam.items().size() != 17) {
-                throw new IllegalArgumentException("a BAM has 17 items, each 0 to 4");
+            if (bam != null && !org.saathi.facts.BamAnswers.problems(bam.items()).isEmpty()) {
+                throw new IllegalArgumentException("a BAM's items: "
+                        + org.saathi.facts.BamAnswers.problems(bam.items()).get(0).message());
             }
         }
     }
@@ -115,8 +117,9 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
 
         ItemsSpec {
             requireTime(at);
-            if (items == null || items.stream().anyMatch(item -> item == null || item < 0 || item > 4)) {
-                throw new IllegalArgumentException("a screening needs its items, each 0 to 4 (0 to 3 for PHQ-9)");
+            // A BAM's answers may be null where the form skips them, and count days up to 30: checked with the fact.
+            if (items == null) {
+                throw new IllegalArgumentException("a screening needs its items");
             }
         }
     }

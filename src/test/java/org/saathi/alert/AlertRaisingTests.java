@@ -201,7 +201,7 @@ class AlertRaisingTests {
                 .formatted(participant, Fixtures.ago(40, ChronoUnit.MINUTES)));
         ingest.post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "BAM", "recordedAt": "%s", "items": [%s]}"""
-                .formatted(participant, Fixtures.ago(30, ChronoUnit.MINUTES), "0, ".repeat(16) + "0"));
+                .formatted(participant, Fixtures.ago(30, ChronoUnit.MINUTES), "0, 0, 0, 0, null, 0, " + "null, ".repeat(7) + "0, ".repeat(9) + "0"));
         String list = "/api/v1/alerts?participantId=" + participant;
 
         List<String> newest = ruleIds(fixtures.admin().get(list + "&sort=newest"));

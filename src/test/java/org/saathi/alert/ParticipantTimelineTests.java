@@ -55,7 +55,7 @@ class ParticipantTimelineTests {
                 .formatted(participant, now.minus(4, ChronoUnit.HOURS)));
         post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "BAM", "recordedAt": "%s",
-                 "items": [1, 1, 1, 0, 0, 0, 0, 1, 3, 3, 1, 3, 3, 3, 1, 3, 0]}"""
+                 "items": [1, 2, 2, 0, null, 0, null, null, null, null, null, null, null, 1, 2, 10, 2, 3, 10, 4, 1, 10, 0]}"""
                 .formatted(participant, now.minus(3, ChronoUnit.HOURS)));
         post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "DRUG_SCREEN", "recordedAt": "%s", "positive": false}"""
@@ -97,6 +97,8 @@ class ParticipantTimelineTests {
         assertThat(bam.path("use").asInt()).isZero();
         assertThat(bam.path("risk").asInt()).isEqualTo(6);
         assertThat(bam.path("protective").asInt()).isEqualTo(18);
+        assertThat(items.get(3).path("values").path("answers").asString())
+                .contains("2: 2 nights").contains("5: skipped").contains("14: yes");
         assertThat(items.get(4).path("values").path("positive").asBoolean(true)).isFalse();
         JsonNode concern = items.get(5).path("values");
         assertThat(concern.path("level").asString()).isEqualTo("LOW");

@@ -109,12 +109,24 @@ class FactsFileTests {
     }
 
     @Test
-    void scoresABamFromItsSeventeenAnswers() {
+    void scoresABamFromTheFormsAnswersInItsBands() {
         FactLine line = FactLines.parse("{\"type\":\"screening\",\"participantId\":\"P-1\",\"instrument\":\"BAM\","
-                + "\"recordedAt\":\"2026-03-03T09:00:00Z\",\"items\":[0,1,2,1,1,1,0,1,3,3,1,3,3,2,1,3,2]}", 5);
+                + "\"recordedAt\":\"2026-03-03T09:00:00Z\",\"items\":" + FORM_ANSWERS + "}", 5);
 
         assertThat(((FactLine.Recorded) line).fact()).isEqualTo(new Bam("5", "P-1",
-                Instant.parse("2026-03-03T09:00:00Z"), 3, 6, 17));
+                Instant.parse("2026-03-03T09:00:00Z"), 3, 6, 17,
+                java.util.Arrays.asList(0, 2, 5, 2, 1, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 10, 2, 3, 10, 4, 1, 10, 2)));
+    }
+
+    /** Items 1-6, 7A-7G, 8-17: days of the past 30 where the form asks for days. */
+    private static final String FORM_ANSWERS = "[0,2,5,2,1,2,2,0,0,0,0,0,0,1,1,10,2,3,10,4,1,10,2]";
+
+    @Test
+    void refusesABamLineWithDrugDaysAboveTheDaysOfAnyDrug() {
+        assertThatThrownBy(() -> FactLines.parse("{\"type\":\"screening\",\"participantId\":\"P-1\","
+                + "\"instrument\":\"BAM\",\"recordedAt\":\"2026-03-03T09:00:00Z\",\"items\":"
+                + FORM_ANSWERS.replace("[0,2,5,2,1,2,2,0", "[0,2,5,2,1,2,2,3") + "}", 5))
+                .hasMessageContaining("items[7]").hasMessageContaining("item 7B");
     }
 
     @Test

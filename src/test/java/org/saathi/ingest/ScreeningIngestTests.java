@@ -67,16 +67,31 @@ class ScreeningIngestTests {
     @Test
     void bam_answersSubscalesAndFlags() {
         Api.Reply reply = ingest.post("/api/v1/screenings", screening("\"instrument\": \"BAM\", "
-                + "\"items\": [2, 2, 2, 1, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0]"));
+                + "\"items\": " + bam(5, 5, 2, 0, 0, 5, 0)));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         JsonNode scores = reply.json().path("scores");
         assertThat(scores.path("use").asInt()).isEqualTo(1);
         assertThat(scores.path("risk").asInt()).isEqualTo(12);
-        assertThat(scores.path("protective").asInt()).isEqualTo(12);
+        assertThat(scores.path("protective").asInt()).isEqualTo(10);
         assertThat(scores.path("useFlag").asBoolean()).isTrue();
         assertThat(scores.path("riskFlag").asBoolean()).isTrue();
         assertThat(scores.path("protectiveFlag").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT array_to_string(items, ',', 'null') FROM screening WHERE participant_id = :p")
+                .param("p", participant).query(String.class).single())
+                .isEqualTo("2,5,5,2,0,0,null,null,null,null,null,null,null,2,2,5,5,2,5,0,2,5,0");
+    }
+
+    /**
+     * A BAM's 23 answers: ratings 2 for items 1, 8, 9, 12 and 15; these days for items 2 and 3 (sleep,
+     * mood), 4 and 5 (alcohol, heavy drinking), 6 (any drug, with 7A-7G skipped when 0 and all
+     * marijuana otherwise), 10, 11, 13 and 16 (all {@code other}); item 14 as given.
+     */
+    private static String bam(int sleep, int mood, int alcohol, int heavy, int drugs, int other, int income) {
+        String drugDays = drugs == 0 ? "null, ".repeat(7) : drugs + ", " + "0, ".repeat(6);
+        return "[2, " + sleep + ", " + mood + ", " + alcohol + ", " + (alcohol == 0 ? "null" : heavy) + ", " + drugs
+                + ", " + drugDays + "2, 2, " + other + ", " + other + ", 2, " + other + ", " + income + ", 2, " + other
+                + ", 0]";
     }
 
     @Test
@@ -102,10 +117,28 @@ class ScreeningIngestTests {
                 Arguments.of("PHQ-9 without answers", "items", "\"instrument\": \"PHQ9\""),
                 Arguments.of("PHQ-9 with a drug screen result", "positive",
                         "\"instrument\": \"PHQ9\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0], \"positive\": true"),
-                Arguments.of("BAM answer above 4", "items[16]",
-                        "\"instrument\": \"BAM\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5]"),
-                Arguments.of("BAM with nine answers", "items",
-                        "\"instrument\": \"BAM\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0]"),
+                Arguments.of("BAM day count above 30", "items[1]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(31, 5, 2, 0, 0, 5, 4)),
+                Arguments.of("BAM rating above 4", "items[0]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(5, 5, 2, 0, 0, 5, 4).replaceFirst("2", "5")),
+                Arguments.of("BAM item 14 neither no nor yes", "items[19]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(5, 5, 2, 0, 0, 5, 2)),
+                Arguments.of("BAM heavy drinking days above days of any alcohol", "items[4]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(5, 5, 2, 3, 0, 5, 4)),
+                Arguments.of("BAM heavy drinking left out after days of alcohol", "items[4]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(5, 5, 2, 0, 0, 5, 4)
+                                .replaceFirst("2, 0, 0, null", "2, null, 0, null")),
+                Arguments.of("BAM marijuana days above days of any drug", "items[6]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(5, 5, 0, 0, 3, 5, 4)
+                                .replace(", 3, 3, 0,", ", 3, 4, 0,")),
+                Arguments.of("BAM item 7B answered after 0 days of any drug", "items[7]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(5, 5, 2, 0, 0, 5, 4)
+                                .replaceFirst("null, null, null", "null, 0, null")),
+                Arguments.of("BAM drugs by name left out after days of any drug", "items[6]",
+                        "\"instrument\": \"BAM\", \"items\": " + bam(5, 5, 0, 0, 3, 5, 4)
+                                .replace(", 3, 3, 0,", ", 3, null, 0,")),
+                Arguments.of("BAM with the 17 answers of the old form", "items",
+                        "\"instrument\": \"BAM\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"),
                 Arguments.of("drug screen without a result", "positive", "\"instrument\": \"DRUG_SCREEN\""),
                 Arguments.of("negative drug screen naming substances", "substances",
                         "\"instrument\": \"DRUG_SCREEN\", \"positive\": false, \"substances\": [\"alcohol\"]"),
