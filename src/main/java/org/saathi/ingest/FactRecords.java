@@ -97,6 +97,7 @@ public class FactRecords {
             values.put("positive", rs.getBoolean("positive"));
             java.sql.Array substances = rs.getArray("substances");
             values.put("substances", substances == null ? List.of() : Arrays.asList((String[]) substances.getArray()));
+            values.put("confirmed", !Boolean.FALSE.equals(rs.getObject("confirmed")));
         } else {
             values.put("items", Arrays.stream((Object[]) rs.getArray("items").getArray())
                     .map(item -> ((Number) item).intValue()).toList());
