@@ -91,6 +91,22 @@ class ScreeningIngestTests {
                 .param("p", participant).query(String.class).single()).isEqualTo("opioids");
     }
 
+    @Test
+    void drugScreen_withoutSayingWhetherConfirmed_isReadAsConfirmed() {
+        Api.Reply unsaid = ingest.post("/api/v1/screenings", screening("\"instrument\": \"DRUG_SCREEN\", "
+                + "\"positive\": true"));
+        Api.Reply presumptive = ingest.post("/api/v1/screenings", "{\"participantId\": \"" + participant
+                + "\", \"recordedAt\": \"" + Fixtures.ago(2, ChronoUnit.HOURS) + "\", \"instrument\": "
+                + "\"DRUG_SCREEN\", \"positive\": true, \"confirmed\": false}");
+
+        assertThat(unsaid.json().path("scores").path("confirmed").asBoolean()).as(unsaid.toString()).isTrue();
+        assertThat(presumptive.json().path("scores").path("confirmed").asBoolean()).as(presumptive.toString())
+                .isFalse();
+        assertThat(jdbc.sql("SELECT coalesce(confirmed::text, 'unsaid') FROM screening WHERE participant_id = :p "
+                + "ORDER BY recorded_at").param("p", participant).query(String.class).list())
+                .containsExactly("false", "unsaid");
+    }
+
     static Stream<Arguments> badScreenings() {
         return Stream.of(
                 Arguments.of("PHQ-9 with eight answers", "items",
@@ -102,6 +118,8 @@ class ScreeningIngestTests {
                 Arguments.of("PHQ-9 without answers", "items", "\"instrument\": \"PHQ9\""),
                 Arguments.of("PHQ-9 with a drug screen result", "positive",
                         "\"instrument\": \"PHQ9\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0], \"positive\": true"),
+                Arguments.of("PHQ-9 saying it was confirmed", "confirmed",
+                        "\"instrument\": \"PHQ9\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0], \"confirmed\": true"),
                 Arguments.of("BAM answer above 4", "items[16]",
                         "\"instrument\": \"BAM\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5]"),
                 Arguments.of("BAM with nine answers", "items",
