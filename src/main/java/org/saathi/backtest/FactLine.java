@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.saathi.facts.Fact;
+import org.saathi.facts.Substance;
 
 /**
  * One line of a facts file for a backtest from the command line, as {@link FactLines} reads it.
@@ -18,12 +20,12 @@ sealed interface FactLine {
     /** Who a participant is; a participant without such a line is given {@link #defaults}. */
     record Participant(String participantId, Optional<String> peerMentorId, Optional<String> counsellorId,
             Optional<String> supervisorId, List<String> programmeSupervisors, boolean shareWithPeerMentor,
-            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Map<String, Double> programmeThresholds)
-            implements FactLine {
+            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Map<String, Double> programmeThresholds,
+            Set<Substance> prescribedSubstances) implements FactLine {
 
         static Participant defaults(String participantId) {
             return new Participant(participantId, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    true, true, Optional.empty(), Map.of());
+                    true, true, Optional.empty(), Map.of(), Set.of());
         }
     }
 

@@ -20,6 +20,7 @@ import org.saathi.facts.Fact;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
 import org.saathi.facts.SessionType;
+import org.saathi.facts.Substance;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the lines of a facts file: one JSON object per line, its {@code type} saying what it is,
  * with the field names and the limits of the REST API, so that what an integration posts can be
- * backtested as it is. Fields the API takes but rules never see ({@code note}, {@code source},
- * {@code substances}) are accepted and checked, then left out.
+ * backtested as it is. Fields the API takes but rules never see ({@code note}, {@code source}) are
+ * accepted and checked, then left out.
  */
 final class FactLines {
 
@@ -80,13 +81,23 @@ final class FactLines {
     private static FactLine.Participant participant(JsonNode node) {
         LineFields fields = new LineFields(node, "participant", Set.of("type", "participantId", "peerMentorId",
                 "counsellorId", "supervisorId", "programmeSupervisors", "shareWithPeerMentor", "expectsDailyCheckIn",
-                "enrolledAt", "programmeThresholds"));
+                "enrolledAt", "programmeThresholds", "prescribedSubstances"));
         return new FactLine.Participant(fields.id("participantId"), fields.optionalId("peerMentorId"),
                 fields.optionalId("counsellorId"), fields.optionalId("supervisorId"),
                 fields.strings("programmeSupervisors", 100, 64, true),
                 fields.optionalFlag("shareWithPeerMentor").orElse(true),
                 fields.optionalFlag("expectsDailyCheckIn").orElse(true), fields.optionalTime("enrolledAt"),
-                fields.numbers("programmeThresholds"));
+                fields.numbers("programmeThresholds"), prescribed(fields.strings("prescribedSubstances", 10, 40, false)));
+    }
+
+    private static Set<Substance> prescribed(List<String> names) {
+        Set<Substance> substances = new HashSet<>();
+        for (String name : names) {
+            substances.add(Substance.named(name).filter(Substance::prescribable).orElseThrow(() ->
+                    new LineFields.BadLine("prescribedSubstances: \"" + name + "\" is not a substance that can "
+                            + "be prescribed")));
+        }
+        return substances;
     }
 
     private static LineFields factFields(JsonNode node, String type, String... fields) {
@@ -137,7 +148,7 @@ final class FactLines {
 
     private static FactLine screening(JsonNode node, String lineId) {
         LineFields fields = factFields(node, "screening", "instrument", "recordedAt", "items", "positive",
-                "substances", "source");
+                "substances", "confirmed", "source");
         fields.optionalId("source");
         String id = fields.optionalId("id").orElse(lineId);
         String participantId = fields.id("participantId");
@@ -156,10 +167,11 @@ final class FactLines {
             if (!found && !substances.isEmpty()) {
                 throw new LineFields.BadLine("substances must be empty for a negative screen");
             }
-            screening = new DrugScreen(id, participantId, at, found);
+            screening = new DrugScreen(id, participantId, at, found, substances,
+                    fields.optionalFlag("confirmed").filter(Boolean.FALSE::equals).isPresent());
         } else {
-            if (positive.isPresent() || !substances.isEmpty()) {
-                throw new LineFields.BadLine("positive and substances are only for DRUG_SCREEN");
+            if (positive.isPresent() || !substances.isEmpty() || fields.has("confirmed")) {
+                throw new LineFields.BadLine("positive, substances and confirmed are only for DRUG_SCREEN");
             }
             List<Integer> items = (bam ? fields.optionalAnswers("items", 30) : fields.optionalItems("items", 9, 3))
                     .orElseThrow(() -> new LineFields.BadLine("items is required: the "

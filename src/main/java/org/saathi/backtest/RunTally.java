@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 import org.saathi.facts.CheckIn;
-import org.saathi.facts.DrugScreen;
 import org.saathi.rules.RuleSetProblem;
 import org.saathi.rules.RuleSetReplay;
 
@@ -88,12 +87,14 @@ final class RunTally {
     private record Relapse(String kind, Instant at) {
     }
 
-    /** The relapses of the period: reported use, positive screens, and relapses staff confirmed. */
+    /** The relapses of the period: reported use, screens positive for use, and relapses staff confirmed. */
     private List<Relapse> relapsesOf(ParticipantHistory history) {
         List<Relapse> found = new ArrayList<>();
         history.facts().checkIns().stream().filter(CheckIn::reportedUse)
                 .forEach(c -> found.add(new Relapse("SELF_REPORTED_USE", c.at())));
-        history.facts().drugScreens().stream().filter(DrugScreen::positive)
+        // A positive for the participant's prescribed medication alone is not a relapse.
+        history.facts().drugScreens().stream()
+                .filter(s -> s.showsUseBeyond(history.participant().prescribedSubstances()))
                 .forEach(s -> found.add(new Relapse("POSITIVE_DRUG_SCREEN", s.at())));
         history.relapsesConfirmed().forEach(at -> found.add(new Relapse("RELAPSE_CONFIRMED", at)));
         return found.stream().filter(r -> !r.at().isBefore(options.from()) && !r.at().isAfter(options.to()))

@@ -198,8 +198,10 @@ public class FactHistory {
     static final int LEGACY_BAM_ITEMS = 17;
 
     private static DrugScreen drugScreen(ResultSet rs, int row) throws SQLException {
+        java.sql.Array substances = rs.getArray("substances");
         return new DrugScreen(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"),
-                rs.getBoolean("positive"));
+                rs.getBoolean("positive"), substances == null ? List.of() : List.of((String[]) substances.getArray()),
+                Boolean.FALSE.equals(rs.getObject("confirmed")));
     }
 
     /** A screening's answers; null where the form skipped a question. */

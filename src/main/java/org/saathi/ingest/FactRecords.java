@@ -98,6 +98,7 @@ public class FactRecords {
             values.put("positive", rs.getBoolean("positive"));
             java.sql.Array substances = rs.getArray("substances");
             values.put("substances", substances == null ? List.of() : Arrays.asList((String[]) substances.getArray()));
+            values.put("confirmed", !Boolean.FALSE.equals(rs.getObject("confirmed")));
         } else {
             List<Integer> items = FactHistory.items(rs);
             values.put("items", items);

@@ -104,9 +104,9 @@ class FactStore {
     Stored screening(ScreeningRequest s, ScreeningScores scores, String source, Instant receivedAt) {
         Optional<UUID> id = jdbc.sql("""
                         INSERT INTO screening (participant_id, instrument, recorded_at, source, items, positive,
-                            substances, scores, received_at, content_hash)
+                            substances, confirmed, scores, received_at, content_hash)
                         VALUES (:participant, :instrument, :recordedAt, :source, :items, :positive, :substances,
-                            CAST(:scores AS jsonb), :receivedAt, :hash)
+                            :confirmed, CAST(:scores AS jsonb), :receivedAt, :hash)
                         ON CONFLICT (participant_id, instrument, recorded_at, source) DO NOTHING
                         RETURNING id""")
                 .param("participant", s.participantId())
@@ -116,6 +116,7 @@ class FactStore {
                 .param("items", s.items() == null ? null : s.items().toArray(Integer[]::new))
                 .param("positive", s.positive())
                 .param("substances", s.substances() == null ? null : texts(s.substances()))
+                .param("confirmed", s.confirmed())
                 .param("scores", json.writeValueAsString(scores))
                 .param("receivedAt", Timestamp.from(receivedAt))
                 .param("hash", hash(s))

@@ -44,7 +44,8 @@ sealed interface ScreeningScores {
         }
     }
 
-    record DrugScreen(boolean positive) implements ScreeningScores {
+    /** {@code confirmed} is false for a presumptive positive, true otherwise (when not said, too). */
+    record DrugScreen(boolean positive, boolean confirmed) implements ScreeningScores {
     }
 
     /**
@@ -58,6 +59,7 @@ sealed interface ScreeningScores {
                 checkItems(problems, request.items(), 9, 3);
                 refuse(problems, request.positive() != null, "positive", "is only for DRUG_SCREEN");
                 refuse(problems, request.substances() != null, "substances", "is only for DRUG_SCREEN");
+                refuse(problems, request.confirmed() != null, "confirmed", "is only for DRUG_SCREEN");
                 yield problems.isEmpty() ? Phq9.of(request.items()) : null;
             }
             case BAM -> {
@@ -65,6 +67,7 @@ sealed interface ScreeningScores {
                         problem.index() < 0 ? "items" : "items[" + problem.index() + "]", problem.message())));
                 refuse(problems, request.positive() != null, "positive", "is only for DRUG_SCREEN");
                 refuse(problems, request.substances() != null, "substances", "is only for DRUG_SCREEN");
+                refuse(problems, request.confirmed() != null, "confirmed", "is only for DRUG_SCREEN");
                 yield problems.isEmpty() ? Bam.of(request.items(), threshold) : null;
             }
             case DRUG_SCREEN -> {
@@ -72,7 +75,7 @@ sealed interface ScreeningScores {
                 refuse(problems, request.items() != null, "items", "is not used by DRUG_SCREEN");
                 refuse(problems, Boolean.FALSE.equals(request.positive()) && request.substances() != null
                         && !request.substances().isEmpty(), "substances", "must be empty for a negative screen");
-                yield problems.isEmpty() ? new DrugScreen(request.positive()) : null;
+                yield problems.isEmpty() ? new DrugScreen(request.positive(), !request.presumptive()) : null;
             }
         };
         if (!problems.isEmpty()) {

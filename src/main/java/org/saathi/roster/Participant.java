@@ -3,13 +3,21 @@ package org.saathi.roster;
 import java.time.Instant;
 import java.util.Set;
 
+import org.saathi.facts.Substance;
+
 /**
  * A person in recovery, known by a pseudonymous id chosen by the programme; no legal name is needed.
  * Without {@code consent.shareWithPeerMentor}, nothing about them goes to their peer mentor.
+ * {@code prescribedSubstances} are what a substitution or medication programme prescribes them, so that
+ * a drug screen positive for those alone is not taken for use.
  */
 public record Participant(String id, String displayName, String programmeId, Set<String> groupIds, String peerMentorId,
         String counsellorId, String supervisorId, String timezone, ParticipantStatus status, Consent consent,
-        boolean expectsDailyCheckIn, Instant createdAt, Instant updatedAt) {
+        boolean expectsDailyCheckIn, Set<Substance> prescribedSubstances, Instant createdAt, Instant updatedAt) {
+
+    public Participant {
+        prescribedSubstances = Set.copyOf(prescribedSubstances);
+    }
 
     public record Consent(boolean shareWithPeerMentor) {
     }

@@ -11,7 +11,8 @@ import org.saathi.security.Audit;
 
 /**
  * What a save changed, for the audit log: each field that changed with its old and new value.
- * Only ids, enums, flags and zones; never the display name, which is free text.
+ * Only ids, enums, flags, zones and prescribed substances (a treatment fact staff set, as the record
+ * holds it); never the display name, which is free text.
  */
 final class ParticipantChanges {
 
@@ -43,6 +44,7 @@ final class ParticipantChanges {
         fields.put("consent.shareWithPeerMentor", p -> p.consent().shareWithPeerMentor());
         fields.put("timezone", Participant::timezone);
         fields.put("expectsDailyCheckIn", Participant::expectsDailyCheckIn);
+        fields.put("prescribedSubstances", p -> List.of(PrescribedSubstances.stored(p.prescribedSubstances())));
         return fields;
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.saathi.facts.Substance;
+
 /**
  * What evaluation and alert routing need to know of a participant: their programme, whether they
  * are expected to check in daily, when they enrolled, and who is assigned to them.
@@ -14,13 +16,15 @@ import java.util.Set;
  * @param deploymentLeads every active supervisor and admin of the deployment, asked when the programme has
  *        neither an active supervisor nor an active admin
  * @param deactivatedStaff those of the assigned staff who are deactivated, and so are not told
+ * @param prescribedSubstances what their substitution or medication programme prescribes them
  */
 public record ParticipantContext(String id, String programmeId, ParticipantStatus status, boolean expectsDailyCheckIn,
         Instant enrolledAt, String peerMentorId, String counsellorId, Optional<String> supervisorId,
         boolean shareWithPeerMentor, List<String> programmeSupervisors, List<String> programmeAdmins,
-        List<String> deploymentLeads, Set<String> deactivatedStaff) {
+        List<String> deploymentLeads, Set<String> deactivatedStaff, Set<Substance> prescribedSubstances) {
 
     public ParticipantContext {
+        prescribedSubstances = Set.copyOf(prescribedSubstances);
         programmeSupervisors = List.copyOf(programmeSupervisors);
         programmeAdmins = List.copyOf(programmeAdmins);
         deploymentLeads = List.copyOf(deploymentLeads);
@@ -32,7 +36,14 @@ public record ParticipantContext(String id, String programmeId, ParticipantStatu
             Instant enrolledAt, String peerMentorId, String counsellorId, Optional<String> supervisorId,
             boolean shareWithPeerMentor, List<String> programmeSupervisors) {
         this(id, programmeId, status, expectsDailyCheckIn, enrolledAt, peerMentorId, counsellorId, supervisorId,
-                shareWithPeerMentor, programmeSupervisors, List.of(), List.of(), Set.of());
+                shareWithPeerMentor, programmeSupervisors, List.of(), List.of(), Set.of(), Set.of());
+    }
+
+    /** The same participant, prescribed these substances. */
+    public ParticipantContext withPrescribedSubstances(Set<Substance> substances) {
+        return new ParticipantContext(id, programmeId, status, expectsDailyCheckIn, enrolledAt, peerMentorId,
+                counsellorId, supervisorId, shareWithPeerMentor, programmeSupervisors, programmeAdmins,
+                deploymentLeads, deactivatedStaff, substances);
     }
 
     public boolean isActive(String staffId) {

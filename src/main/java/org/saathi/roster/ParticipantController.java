@@ -3,6 +3,7 @@ package org.saathi.roster;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +68,8 @@ class ParticipantController {
             @Size(max = 64) String timezone,
             ParticipantStatus status,
             @Valid ConsentRequest consent,
-            Boolean expectsDailyCheckIn) {
+            Boolean expectsDailyCheckIn,
+            @Size(max = 10) List<@NotNull @Size(max = 40) String> prescribedSubstances) {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,9 +77,14 @@ class ParticipantController {
     @Operation(operationId = "putParticipant", summary = "Create or update a participant",
             description = "Assignments name active staff who hold the matching role (and, for a key, belong to "
                     + "the participant's programme). Without `consent`, nothing is shared with the peer mentor. A key "
-                    + "saves participants of its own programme only, and never moves one to another programme.")
+                    + "saves participants of its own programme only, and never moves one to another programme. "
+                    + "`prescribedSubstances` (methadone, buprenorphine, ...; none when left out) are what a "
+                    + "substitution or medication programme prescribes: a drug screen positive for those alone "
+                    + "raises no alert.")
     @ApiResponse(responseCode = "201", description = "Created.")
     @ApiResponse(responseCode = "200", description = "Updated.")
+    @ApiResponse(responseCode = "400", description = "A field is invalid, such as a prescribed substance the "
+            + "vocabulary does not know; `errors` names each field.")
     @ApiResponse(responseCode = "404", description = "For a key: a participant of another programme than the key's.")
     @ApiResponse(responseCode = "422", description = "An assignment, group or programme does not match the roster "
             + "(`urn:saathi:problem:invalid-assignment`, `urn:saathi:problem:unknown-reference`), or a key reaches "
@@ -112,7 +119,8 @@ class ParticipantController {
                 request.status() == null ? ParticipantStatus.ACTIVE : request.status(),
                 // Without an explicit consent, nothing goes to the peer mentor: the safe default.
                 new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
-                request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(), null, null);
+                request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(),
+                PrescribedSubstances.parse(request.prescribedSubstances()), null, null);
     }
 
     @GetMapping("/{id}")

@@ -2,12 +2,14 @@ package org.saathi.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
 import org.saathi.facts.Role;
 import org.saathi.facts.SessionType;
+import org.saathi.facts.Substance;
 import org.saathi.facts.Severity;
 
 /**
@@ -28,7 +30,7 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
         if (clock.absolute() == null) {
             throw new IllegalArgumentException("a scenario's clock must be a timestamp with an offset");
         }
-        participant = participant == null ? new ParticipantSpec(null, null, null, null) : participant;
+        participant = participant == null ? new ParticipantSpec(null, null, null, null, null) : participant;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         openAlerts = openAlerts == null ? List.of() : List.copyOf(openAlerts);
         facts = facts == null ? List.of() : List.copyOf(facts);
@@ -45,8 +47,20 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
     record File(List<Scenario> scenarios) {
     }
 
+    /** {@code prescribed}: substances of the vocabulary, as the roster takes them ({@code [methadone]}). */
     record ParticipantSpec(Boolean shareWithPeerMentor, Boolean expectsDailyCheckIn, Boolean supervisorAssigned,
-            When enrolled) {
+            When enrolled, List<String> prescribed) {
+
+        ParticipantSpec {
+            prescribed = prescribed == null ? List.of() : List.copyOf(prescribed);
+            prescribed.forEach(name -> Substance.named(name).filter(Substance::prescribable).orElseThrow(
+                    () -> new IllegalArgumentException("'" + name + "' is not a substance that can be prescribed")));
+        }
+
+        Set<Substance> prescribedSubstances() {
+            return prescribed.stream().map(name -> Substance.named(name).orElseThrow())
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     record OpenAlertSpec(String rule, Severity severity, When raised, When lastEvidence) {
@@ -124,10 +138,12 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
         }
     }
 
-    record DrugScreenSpec(When at, Boolean positive) {
+    /** {@code substances} as the screen names them; {@code confirmed: false} for a presumptive positive. */
+    record DrugScreenSpec(When at, Boolean positive, List<String> substances, Boolean confirmed) {
 
         DrugScreenSpec {
             requireTime(at);
+            substances = substances == null ? List.of() : List.copyOf(substances);
             if (positive == null) {
                 throw new IllegalArgumentException("a drug screen needs positive: true or false");
             }

@@ -106,7 +106,8 @@ final class ScenarioRunner {
         return new ParticipantContext("scenario-participant", "default", ParticipantStatus.ACTIVE,
                 !Boolean.FALSE.equals(spec.expectsDailyCheckIn()), enrolled, PEER_MENTOR, COUNSELLOR,
                 Boolean.FALSE.equals(spec.supervisorAssigned()) ? Optional.empty() : Optional.of(SUPERVISOR),
-                !Boolean.FALSE.equals(spec.shareWithPeerMentor()), List.of(SUPERVISOR, OTHER_SUPERVISOR));
+                !Boolean.FALSE.equals(spec.shareWithPeerMentor()), List.of(SUPERVISOR, OTHER_SUPERVISOR))
+                .withPrescribedSubstances(spec.prescribedSubstances());
     }
 
     private static EvaluationInput input(Scenario scenario, Map<String, Double> thresholds, Duration window) {
@@ -135,8 +136,9 @@ final class ScenarioRunner {
             } else if (fact.bam() != null) {
                 bam.add(Bam.of(id, who, fact.bam().at().resolve(clock), fact.bam().items()));
             } else if (fact.drugScreen() != null) {
-                drugScreens.add(new DrugScreen(id, who, fact.drugScreen().at().resolve(clock),
-                        fact.drugScreen().positive()));
+                Scenario.DrugScreenSpec s = fact.drugScreen();
+                drugScreens.add(new DrugScreen(id, who, s.at().resolve(clock), s.positive(), s.substances(),
+                        Boolean.FALSE.equals(s.confirmed())));
             } else {
                 Scenario.PeerConcernSpec p = fact.peerConcern();
                 concerns.add(new PeerConcern(id, who, p.at().resolve(clock), p.level(), p.category(), p.reportedBy()));

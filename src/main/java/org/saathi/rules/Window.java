@@ -7,17 +7,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.saathi.facts.Attendance;
 import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.CheckInGap;
 import org.saathi.facts.Now;
+import org.saathi.facts.Prescription;
+import org.saathi.facts.Substance;
 import org.saathi.facts.Threshold;
 
 /**
  * Turns an evaluation's input into the facts rules see: check-ins and sessions numbered by recency,
- * each session once with its latest reported status, the personal baseline and the check-in gap.
+ * each session once with its latest reported status, the personal baseline, the check-in gap, the
+ * participant's prescription and the periods without use before each use.
  */
 final class Window {
 
@@ -39,6 +43,9 @@ final class Window {
         facts.addAll(input.drugScreens());
         facts.addAll(input.peerConcerns());
         facts.addAll(input.openAlerts());
+        Set<Substance> prescribed = input.participant().prescribedSubstances();
+        facts.add(new Prescription(input.participant().id(), prescribed));
+        facts.addAll(PeriodsWithoutUse.of(input.participant().id(), input.checkIns(), input.drugScreens(), prescribed));
         facts.add(baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod)));
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(input.participant().enrolledAt());
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);

@@ -22,7 +22,9 @@ import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
+import org.saathi.facts.DrugScreen;
 import org.saathi.facts.PeerConcern;
+import org.saathi.facts.Substance;
 
 /** The JSON-lines facts file of the backtest command: what it accepts, what it refuses, and how it reads back. */
 class FactsFileTests {
@@ -142,6 +144,22 @@ class FactsFileTests {
         assertThat(((PeerConcern) ((FactLine.Recorded) unsaid).fact()).category()).isEqualTo(ConcernCategory.OTHER);
     }
 
+    @Test
+    void readsPrescribedSubstancesAndADrugScreensSubstancesAndConfirmation() throws IOException {
+        try (FactsFile file = scan(
+                "{\"type\":\"participant\",\"participantId\":\"P-1\",\"prescribedSubstances\":[\"Methadone\"]}",
+                "{\"type\":\"screening\",\"participantId\":\"P-1\",\"instrument\":\"DRUG_SCREEN\","
+                        + "\"recordedAt\":\"2026-03-03T09:00:00Z\",\"positive\":true,\"substances\":[\"methadone\"],"
+                        + "\"confirmed\":false}")) {
+            ParticipantHistory history = file.participants().iterator().next().history(file, march(), Duration.ofDays(28));
+
+            assertThat(history.participant().prescribedSubstances()).containsExactly(Substance.METHADONE);
+            DrugScreen screen = history.facts().drugScreens().get(0);
+            assertThat(screen.presumptive()).isTrue();
+            assertThat(screen.showsUseBeyond(history.participant().prescribedSubstances())).isFalse();
+        }
+    }
+
     static Stream<Arguments> badLines() {
         String checkIn = "\"type\":\"checkIn\",\"participantId\":\"P-1\",\"recordedAt\":\"2026-03-03T09:00:00Z\"";
         return Stream.of(
@@ -158,6 +176,8 @@ class FactsFileTests {
                 Arguments.of("{\"type\":\"peerConcern\",\"participantId\":\"P-1\",\"observedAt\":\"2026-03-03T09:00:00Z\","
                         + "\"level\":\"LOW\",\"category\":\"SUICIDE\"}",
                         "category must be one of SELF_HARM, USE_SUSPECTED, ISOLATION, CONFLICT, OTHER"),
+                Arguments.of("{\"type\":\"participant\",\"participantId\":\"P-1\",\"prescribedSubstances\":[\"opiates\"]}",
+                        "prescribedSubstances: \"opiates\" is not a substance that can be prescribed"),
                 Arguments.of("{\"type\":\"checkIn\"", "not JSON: Unexpected end-of-input: expected close marker for "
                         + "Object"),
                 Arguments.of("{" + checkIn + ",\"craving\":2,\"mood\":5,\"receivedAt\":\"2026-03-03T08:00:00Z\"}",

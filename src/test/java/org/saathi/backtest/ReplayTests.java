@@ -97,7 +97,9 @@ class ReplayTests {
 
     @Test
     void aLesserAlertIsHeldBehindAMoreSevereOneUntilThatIsResolved() {
-        dailyCheckIns(-10, 20);
+        // From day 0, so that the use comes five days after the first "no": URGENT, not CHK-005's CRITICAL
+        // after a period without use.
+        dailyCheckIns(0, 20);
         Instant use = checkIn("use", day(5).plusSeconds(3600), 6, true, day(5).plusSeconds(3600));
         Instant craving = checkIn("craving", day(5).plusSeconds(7200), 8, false, day(5).plusSeconds(7200));
 
@@ -115,7 +117,9 @@ class ReplayTests {
 
     @Test
     void aHeldAlertsLadderWaitsUntilTheMoreSevereOneIsResolved() {
-        dailyCheckIns(-10, 20);
+        // From day 0, so that the use comes five days after the first "no": URGENT, not CHK-005's CRITICAL
+        // after a period without use.
+        dailyCheckIns(0, 20);
         Instant use = checkIn("use", day(5).plusSeconds(3600), 6, true, day(5).plusSeconds(3600));
         checkIn("craving", day(5).plusSeconds(7200), 8, false, day(5).plusSeconds(7200));
 

@@ -106,6 +106,22 @@ class ScreeningIngestTests {
                 .param("p", participant).query(String.class).single()).isEqualTo("opioids");
     }
 
+    @Test
+    void drugScreen_withoutSayingWhetherConfirmed_isReadAsConfirmed() {
+        Api.Reply unsaid = ingest.post("/api/v1/screenings", screening("\"instrument\": \"DRUG_SCREEN\", "
+                + "\"positive\": true"));
+        Api.Reply presumptive = ingest.post("/api/v1/screenings", "{\"participantId\": \"" + participant
+                + "\", \"recordedAt\": \"" + Fixtures.ago(2, ChronoUnit.HOURS) + "\", \"instrument\": "
+                + "\"DRUG_SCREEN\", \"positive\": true, \"confirmed\": false}");
+
+        assertThat(unsaid.json().path("scores").path("confirmed").asBoolean()).as(unsaid.toString()).isTrue();
+        assertThat(presumptive.json().path("scores").path("confirmed").asBoolean()).as(presumptive.toString())
+                .isFalse();
+        assertThat(jdbc.sql("SELECT coalesce(confirmed::text, 'unsaid') FROM screening WHERE participant_id = :p "
+                + "ORDER BY recorded_at").param("p", participant).query(String.class).list())
+                .containsExactly("false", "unsaid");
+    }
+
     static Stream<Arguments> badScreenings() {
         return Stream.of(
                 Arguments.of("PHQ-9 with eight answers", "items",
@@ -139,6 +155,8 @@ class ScreeningIngestTests {
                                 .replace(", 3, 3, 0,", ", 3, null, 0,")),
                 Arguments.of("BAM with the 17 answers of the old form", "items",
                         "\"instrument\": \"BAM\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"),
+                Arguments.of("PHQ-9 saying it was confirmed", "confirmed",
+                        "\"instrument\": \"PHQ9\", \"items\": [0, 0, 0, 0, 0, 0, 0, 0, 0], \"confirmed\": true"),
                 Arguments.of("drug screen without a result", "positive", "\"instrument\": \"DRUG_SCREEN\""),
                 Arguments.of("negative drug screen naming substances", "substances",
                         "\"instrument\": \"DRUG_SCREEN\", \"positive\": false, \"substances\": [\"alcohol\"]"),
