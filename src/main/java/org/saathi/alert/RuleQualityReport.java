@@ -2,6 +2,8 @@ package org.saathi.alert;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,7 @@ public record RuleQualityReport(Instant from, Instant to, Optional<String> progr
             Optional<Double> overrideRate, long relapsesWithin14Days, double relapseShare) {
 
         public Figures {
-            outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
+            outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         }
     }
 }

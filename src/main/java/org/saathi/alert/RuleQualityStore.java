@@ -52,13 +52,15 @@ class RuleQualityStore {
 
     /**
      * An alert is answered when someone acknowledged it, or resolved it without acknowledging it
-     * first; it was due an answer once answered or once its deadline passed before it closed.
+     * first; it was due an answer once answered or once its deadline passed, unless Saathi closed
+     * it itself because its condition cleared: staff are not pressed to answer those.
      */
     List<Tally> tallies(Question question) {
         return chosen(jdbc.sql("""
                         WITH chosen AS (
                             SELECT a.participant_id, a.rule_id, a.rule_name, a.severity, a.raised_at, a.resolved_at,
                                    coalesce(a.resolved_by <> :system, false) AS resolved_by_staff,
+                                   coalesce(a.resolved_by = :system, false) AS closed_by_saathi,
                                    coalesce(a.acknowledged_at,
                                             CASE WHEN a.resolved_by <> :system THEN a.resolved_at END) AS answered_at,
                                    coalesce((SELECT max(h.at) FROM alert_history h
@@ -86,7 +88,7 @@ class RuleQualityStore {
                         SELECT rule_id, severity, (array_agg(rule_name ORDER BY raised_at DESC))[1] AS rule_name,
                                count(*) AS alerts,
                                count(*) FILTER (WHERE answered_at IS NOT NULL
-                                   OR (deadline <= :now AND coalesce(resolved_at, 'infinity') > deadline)) AS due,
+                                   OR (deadline <= :now AND NOT closed_by_saathi)) AS due,
                                count(*) FILTER (WHERE answered_at <= deadline) AS in_time,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - since))
                                    AS median_seconds,

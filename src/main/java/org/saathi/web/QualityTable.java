@@ -22,7 +22,7 @@ record QualityTable(List<String> outcomes, List<Line> lines, int fewestAlerts, b
         List<Line> lines = new ArrayList<>();
         for (RuleQualityReport.Row row : report.rules()) {
             lines.add(row.figures().map(figures -> line(row, figures, report.outcomes()))
-                    .orElseGet(() -> new Line(row.ruleId(), row.ruleName(), row.severity().name(), row.alerts(), true,
+                    .orElseGet(() -> new Line(row.ruleId(), name(row), row.severity().name(), row.alerts(), true,
                             "", "", List.of(), "", "")));
         }
         return new QualityTable(report.outcomes().stream().map(QualityTable::label).toList(), lines,
@@ -35,10 +35,16 @@ record QualityTable(List<String> outcomes, List<Line> lines, int fewestAlerts, b
                         + percent(figures.shareAcknowledgedInTime()) + ")";
         String override = figures.resolvedByStaff() == 0 ? "none resolved yet"
                 : percent(figures.overrideRate()) + " of " + figures.resolvedByStaff();
-        return new Line(row.ruleId(), row.ruleName(), row.severity().name(), row.alerts(), false, inTime,
+        return new Line(row.ruleId(), name(row), row.severity().name(), row.alerts(), false, inTime,
                 figures.medianTimeToAcknowledge().map(DisplayTimes::span).orElse("none acknowledged"),
                 outcomes.stream().map(outcome -> figures.outcomes().getOrDefault(outcome, 0L)).toList(), override,
                 figures.relapsesWithin14Days() + " (" + percent(Optional.of(figures.relapseShare())) + ")");
+    }
+
+    /** Rule names carry their id ("CHK-001 High craving"), which the page shows above the name already. */
+    private static String name(RuleQualityReport.Row row) {
+        return row.ruleName().startsWith(row.ruleId() + " ") ? row.ruleName().substring(row.ruleId().length() + 1)
+                : row.ruleName();
     }
 
     private static String percent(Optional<Double> share) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.saathi.testing.Api;
 import org.saathi.testing.Fixtures;
@@ -54,7 +55,7 @@ record QualityHistory(JdbcClient jdbc, Fixtures fixtures, Api ingest) {
         Optional<Instant> acknowledged = handling.acknowledgedAfter().map(since::plus);
         Optional<Instant> resolved = handling.resolvedAfter().map(since::plus);
         String status = resolved.isPresent() ? "RESOLVED" : acknowledged.isPresent() ? "ACKNOWLEDGED" : "OPEN";
-        java.util.UUID id = jdbc.sql("""
+        UUID id = jdbc.sql("""
                         INSERT INTO alert (participant_id, programme_id, rule_id, rule_name, severity, status,
                             explanation, rule_set_version, raised_at, updated_at, ack_due_at, escalate_to,
                             ack_within_seconds, acknowledged_at, acknowledged_by, resolved_at, resolved_by, outcome)
@@ -62,7 +63,7 @@ record QualityHistory(JdbcClient jdbc, Fixtures fixtures, Api ingest) {
                             :due, 'COUNSELLOR', :within, :acknowledged, :ackBy, :resolved, :resolvedBy, :outcome)
                         RETURNING id""")
                 .param("p", participantId).param("programme", programmeId).param("rule", handling.ruleId())
-                .param("name", "Rule " + handling.ruleId()).param("severity", handling.severity())
+                .param("name", handling.ruleId() + " Test rule").param("severity", handling.severity())
                 .param("status", status).param("raised", Timestamp.from(handling.raisedAt()))
                 .param("due", Timestamp.from(since.plus(handling.ackWithin())))
                 .param("within", handling.ackWithin().toSeconds())
@@ -70,14 +71,14 @@ record QualityHistory(JdbcClient jdbc, Fixtures fixtures, Api ingest) {
                 .param("ackBy", acknowledged.map(at -> "staff").orElse(null))
                 .param("resolved", resolved.map(Timestamp::from).orElse(null))
                 .param("resolvedBy", handling.resolvedBy()).param("outcome", handling.outcome())
-                .query(java.util.UUID.class).single();
+                .query(UUID.class).single();
         history(id, handling.raisedAt(), "RAISED");
         handling.risenAfter().ifPresent(after -> history(id, since, "SEVERITY_RAISED"));
         acknowledged.ifPresent(at -> history(id, at, "ACKNOWLEDGED"));
         resolved.ifPresent(at -> history(id, at, "RESOLVED"));
     }
 
-    private void history(java.util.UUID alertId, Instant at, String action) {
+    private void history(UUID alertId, Instant at, String action) {
         jdbc.sql("INSERT INTO alert_history (alert_id, at, actor, action) VALUES (:a, :at, 'test', :action)")
                 .param("a", alertId).param("at", Timestamp.from(at)).param("action", action).update();
     }

@@ -80,9 +80,9 @@ class RuleQualityTests {
 
     /**
      * QA-001 WATCH, 24 h to acknowledge: three answered in time (1 h, 2 h, and 3 h by resolving at
-     * once), one late (30 h), one never; one closed by Saathi itself before its deadline, which needed
-     * no answer. Relapses: use 3 days after, a positive screen 13 days after, a confirmed relapse 5
-     * days after; use 15 days after and use before the alert do not count.
+     * once), one late (30 h), one never; one closed by Saathi itself (its condition cleared), which
+     * needed no answer even after its deadline. Relapses: use 3 days after, a positive screen 13 days
+     * after, a confirmed relapse 5 days after; use 15 days after and use before the alert do not count.
      */
     private void watchAlertsOf(List<String> a) {
         history.alert(a.get(0), programmeA, raised("QA-001", "WATCH", base, DAY).acknowledgedAfter(hours(1))
@@ -101,7 +101,7 @@ class RuleQualityTests {
         history.alert(a.get(4), programmeA, raised("QA-002", "URGENT", base.plus(hours(4)).plus(Duration.ofDays(5)),
                 hours(4)).acknowledgedAfter(hours(1)).resolvedAfter(hours(2), supervisorA, "RELAPSE_CONFIRMED"));
         history.alert(a.get(5), programmeA, raised("QA-001", "WATCH", base.plus(hours(5)), DAY)
-                .resolvedAfter(hours(10), Alerts.SYSTEM, "OTHER"));
+                .resolvedAfter(hours(30), Alerts.SYSTEM, "OTHER"));
     }
 
     /**
@@ -225,7 +225,7 @@ class RuleQualityTests {
 
         assertThat(shown.statusCode()).isEqualTo(200);
         String watch = rowOf(shown.body(), "QA-001", "WATCH");
-        assertThat(watch).contains(">6<", "3 of 5 (60 %)", "2 h 30 min", "50 % of 4", "3 (50 %)");
+        assertThat(watch).contains(">Test rule<", ">6<", "3 of 5 (60 %)", "2 h 30 min", "50 % of 4", "3 (50 %)");
         assertThat(rowOf(shown.body(), "QA-002", "URGENT")).contains("Fewer than 5 alerts: figures withheld")
                 .doesNotContain("RELAPSE");
         assertThat(shown.body()).contains("<th role=\"columnheader\" scope=\"col\">False alarm</th>")
