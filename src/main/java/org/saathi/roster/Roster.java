@@ -94,6 +94,11 @@ public class Roster {
         return contexts;
     }
 
+    public boolean programmeExists(String programmeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM programme WHERE id = :id)").param("id", programmeId)
+                .query(Boolean.class).single();
+    }
+
     /** The programme's thresholds that differ from the rule set's defaults. */
     public Map<String, Double> thresholdOverrides(String programmeId) {
         Map<String, Double> overrides = new LinkedHashMap<>();
