@@ -79,13 +79,13 @@ final class FactLines {
     private static FactLine.Participant participant(JsonNode node) {
         LineFields fields = new LineFields(node, "participant", Set.of("type", "participantId", "peerMentorId",
                 "counsellorId", "supervisorId", "programmeSupervisors", "shareWithPeerMentor", "expectsDailyCheckIn",
-                "enrolledAt", "programmeThresholds"));
+                "enrolledAt", "timezone", "programmeThresholds"));
         return new FactLine.Participant(fields.id("participantId"), fields.optionalId("peerMentorId"),
                 fields.optionalId("counsellorId"), fields.optionalId("supervisorId"),
                 fields.strings("programmeSupervisors", 100, 64, true),
                 fields.optionalFlag("shareWithPeerMentor").orElse(true),
                 fields.optionalFlag("expectsDailyCheckIn").orElse(true), fields.optionalTime("enrolledAt"),
-                fields.numbers("programmeThresholds"));
+                fields.optionalZone("timezone"), fields.numbers("programmeThresholds"));
     }
 
     private static LineFields factFields(JsonNode node, String type, String... fields) {

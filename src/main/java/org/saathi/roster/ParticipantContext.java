@@ -1,14 +1,17 @@
 package org.saathi.roster;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What evaluation and alert routing need to know of a participant: their programme, whether they
- * are expected to check in daily, when they enrolled, and who is assigned to them.
+ * are expected to check in daily, when they enrolled, their time zone, and who is assigned to them.
  *
+ * @param timezone where their days begin and end (the programme's, unless set for them), for rules
+ *        that count days such as doses missed
  * @param programmeSupervisors every active supervisor of the programme, for escalations past the assigned one
  * @param programmeAdmins every active admin of the programme, asked when no active staff member would be
  * @param deploymentLeads every active supervisor and admin of the deployment, asked when the programme has
@@ -16,11 +19,12 @@ import java.util.Set;
  * @param deactivatedStaff those of the assigned staff who are deactivated, and so are not told
  */
 public record ParticipantContext(String id, String programmeId, ParticipantStatus status, boolean expectsDailyCheckIn,
-        Instant enrolledAt, String peerMentorId, String counsellorId, Optional<String> supervisorId,
+        Instant enrolledAt, ZoneId timezone, String peerMentorId, String counsellorId, Optional<String> supervisorId,
         boolean shareWithPeerMentor, List<String> programmeSupervisors, List<String> programmeAdmins,
         List<String> deploymentLeads, Set<String> deactivatedStaff) {
 
     public ParticipantContext {
+        java.util.Objects.requireNonNull(timezone, "timezone");
         programmeSupervisors = List.copyOf(programmeSupervisors);
         programmeAdmins = List.copyOf(programmeAdmins);
         deploymentLeads = List.copyOf(deploymentLeads);
@@ -29,9 +33,9 @@ public record ParticipantContext(String id, String programmeId, ParticipantStatu
 
     /** With every assigned staff member active, as a replay or a scenario has it. */
     public ParticipantContext(String id, String programmeId, ParticipantStatus status, boolean expectsDailyCheckIn,
-            Instant enrolledAt, String peerMentorId, String counsellorId, Optional<String> supervisorId,
+            Instant enrolledAt, ZoneId timezone, String peerMentorId, String counsellorId, Optional<String> supervisorId,
             boolean shareWithPeerMentor, List<String> programmeSupervisors) {
-        this(id, programmeId, status, expectsDailyCheckIn, enrolledAt, peerMentorId, counsellorId, supervisorId,
+        this(id, programmeId, status, expectsDailyCheckIn, enrolledAt, timezone, peerMentorId, counsellorId, supervisorId,
                 shareWithPeerMentor, programmeSupervisors, List.of(), List.of(), Set.of());
     }
 

@@ -1,5 +1,7 @@
 package org.saathi.rules;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
         if (clock.absolute() == null) {
             throw new IllegalArgumentException("a scenario's clock must be a timestamp with an offset");
         }
-        participant = participant == null ? new ParticipantSpec(null, null, null, null) : participant;
+        participant = participant == null ? new ParticipantSpec(null, null, null, null, null) : participant;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         openAlerts = openAlerts == null ? List.of() : List.copyOf(openAlerts);
         facts = facts == null ? List.of() : List.copyOf(facts);
@@ -45,8 +47,25 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
     record File(List<Scenario> scenarios) {
     }
 
+    /** {@code timezone} defaults to the default programme's, Asia/Kolkata, as the default clock's offset is. */
     record ParticipantSpec(Boolean shareWithPeerMentor, Boolean expectsDailyCheckIn, Boolean supervisorAssigned,
-            When enrolled) {
+            When enrolled, String timezone) {
+
+        static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Asia/Kolkata");
+
+        ParticipantSpec {
+            if (timezone != null) {
+                try {
+                    ZoneId.of(timezone);
+                } catch (DateTimeException notAZone) {
+                    throw new IllegalArgumentException("timezone must be a time zone such as Asia/Kolkata");
+                }
+            }
+        }
+
+        ZoneId zone() {
+            return timezone == null ? DEFAULT_TIMEZONE : ZoneId.of(timezone);
+        }
     }
 
     record OpenAlertSpec(String rule, Severity severity, When raised, When lastEvidence) {
