@@ -1,5 +1,6 @@
 package org.saathi.rules;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -27,9 +28,10 @@ import org.saathi.facts.Fact;
  * told twice (absent from the clinic, then "not taken" in the next morning's check-in) is one
  * missed day.
  * <ul>
- * <li>A check-in made before the day's dose (the day's clinic session, or while none is recorded,
- * the latest time of day the clinic has dosed them) speaks of the day before: nobody can yet
- * have missed a dose that is not yet due.</li>
+ * <li>A check-in made before the day's clinic dose speaks of the day before: nobody can yet have
+ * missed a dose that is not yet due. Today, while the clinic has not yet recorded the day, the
+ * day's dose is taken to be due at the latest time of day the clinic has dosed them; a past day
+ * the clinic did not record had no clinic dose (a take-home day), and its check-ins speak of it.</li>
  * <li>Where the clinic recorded the day, the clinic decides: an observed dose, or an absence, is
  * firmer than a self-report. A dose given at the clinic makes the day taken.</li>
  * <li>An excused clinic dose (taken home, given in hospital) was arranged elsewhere: not missed,
@@ -42,8 +44,10 @@ final class DoseDays {
     private DoseDays() {
     }
 
-    /** The dose days, newest first, from sessions as {@link Window#sessions} numbers them. */
-    static List<DoseDay> of(String participantId, List<Attendance> sessions, List<CheckIn> checkIns, ZoneId zone) {
+    /** The dose days as of {@code now}, newest first, from sessions as {@link Window#sessions} numbers them. */
+    static List<DoseDay> of(String participantId, List<Attendance> sessions, List<CheckIn> checkIns, ZoneId zone,
+            Instant now) {
+        LocalDate today = now.atZone(zone).toLocalDate();
         Map<LocalDate, List<Attendance>> clinic = new TreeMap<>(Comparator.reverseOrder());
         sessions.stream().filter(Attendance::dose)
                 .forEach(dose -> clinic.computeIfAbsent(day(dose, zone), day -> new ArrayList<>()).add(dose));
@@ -51,7 +55,7 @@ final class DoseDays {
                 .map(dose -> dose.at().atZone(zone).toLocalTime()).max(Comparator.naturalOrder());
         Map<LocalDate, List<CheckIn>> said = new TreeMap<>();
         checkIns.stream().filter(checkIn -> checkIn.medicationTaken() != null)
-                .forEach(checkIn -> said.computeIfAbsent(spokenOf(checkIn, clinic, usualDoseTime, zone),
+                .forEach(checkIn -> said.computeIfAbsent(spokenOf(checkIn, clinic, usualDoseTime, zone, today),
                         day -> new ArrayList<>()).add(checkIn));
         Set<LocalDate> days = new TreeSet<>(Comparator.reverseOrder());
         days.addAll(clinic.keySet());
@@ -66,13 +70,13 @@ final class DoseDays {
 
     /** The day whose dose a check-in's answer is about. */
     static LocalDate spokenOf(CheckIn checkIn, Map<LocalDate, List<Attendance>> clinic,
-            Optional<LocalTime> usualDoseTime, ZoneId zone) {
+            Optional<LocalTime> usualDoseTime, ZoneId zone, LocalDate today) {
         ZonedDateTime at = checkIn.at().atZone(zone);
         LocalDate day = at.toLocalDate();
         Optional<LocalTime> doseTime = Optional.ofNullable(clinic.get(day))
                 .flatMap(doses -> doses.stream().map(dose -> dose.at().atZone(zone).toLocalTime())
                         .min(Comparator.naturalOrder()))
-                .or(() -> usualDoseTime);
+                .or(() -> day.isBefore(today) ? Optional.empty() : usualDoseTime);
         return doseTime.filter(at.toLocalTime()::isBefore).isPresent() ? day.minusDays(1) : day;
     }
 

@@ -36,7 +36,8 @@ final class Window {
         facts.addAll(checkIns);
         List<Attendance> sessions = sessions(input.attendanceReports());
         facts.addAll(sessions);
-        facts.addAll(DoseDays.of(input.participant().id(), sessions, checkIns, input.participant().timezone()));
+        facts.addAll(DoseDays.of(input.participant().id(), sessions, checkIns, input.participant().timezone(),
+                input.now()));
         facts.addAll(input.phq9());
         facts.addAll(input.bam());
         facts.addAll(input.drugScreens());

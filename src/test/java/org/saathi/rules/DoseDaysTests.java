@@ -1,7 +1,9 @@
 package org.saathi.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -22,14 +24,16 @@ class DoseDaysTests {
 
     final List<Attendance> reports = new ArrayList<>();
     final List<CheckIn> checkIns = new ArrayList<>();
+    Instant now = OffsetDateTime.parse("2026-01-15T09:00+05:30").toInstant();
 
     @Test
     void countsAMissTheClinicRecordedAndTheNextMorningsCheckInRepeatedAsOneDay() {
+        now = OffsetDateTime.parse("2026-01-14T08:30+05:30").toInstant();
         clinic("2026-01-13T09:30+05:30", AttendanceStatus.ABSENT);
         said("2026-01-14T08:00+05:30", false);
 
         assertThat(days()).extracting(DoseDay::day, DoseDay::dose)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-01-13"), Dose.MISSED));
+                .containsExactly(tuple(LocalDate.parse("2026-01-13"), Dose.MISSED));
         assertThat(days().get(0).reports()).hasSize(2);
     }
 
@@ -50,8 +54,21 @@ class DoseDaysTests {
         said("2026-01-14T10:00+05:30", false);
 
         assertThat(days()).extracting(DoseDay::day, DoseDay::dose).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-01-14"), Dose.MISSED),
-                org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-01-13"), Dose.TAKEN));
+                tuple(LocalDate.parse("2026-01-14"), Dose.MISSED),
+                tuple(LocalDate.parse("2026-01-13"), Dose.TAKEN));
+    }
+
+    @Test
+    void readsAMorningCheckInOfAPastDayWithoutAClinicDoseAsAboutThatTakeHomeDay() {
+        clinic("2026-01-10T08:45+05:30", AttendanceStatus.ATTENDED);
+        said("2026-01-11T07:30+05:30", true);
+        said("2026-01-12T08:15+05:30", false);
+        clinic("2026-01-12T08:45+05:30", AttendanceStatus.ABSENT);
+
+        assertThat(days()).extracting(DoseDay::day, DoseDay::dose).containsExactly(
+                tuple(LocalDate.parse("2026-01-12"), Dose.MISSED),
+                tuple(LocalDate.parse("2026-01-11"), Dose.TAKEN),
+                tuple(LocalDate.parse("2026-01-10"), Dose.TAKEN));
     }
 
     @Test
@@ -92,8 +109,9 @@ class DoseDaysTests {
         said("2026-01-13T23:30Z", false);
         said("2026-01-14T00:30Z", false);
 
-        assertThat(DoseDays.of("p", Window.sessions(reports), Window.numbered(checkIns), KOLKATA)).hasSize(1);
-        assertThat(DoseDays.of("p", Window.sessions(reports), Window.numbered(checkIns), ZoneId.of("Europe/London")))
+        assertThat(DoseDays.of("p", Window.sessions(reports), Window.numbered(checkIns), KOLKATA, now)).hasSize(1);
+        assertThat(DoseDays.of("p", Window.sessions(reports), Window.numbered(checkIns), ZoneId.of("Europe/London"),
+                now))
                 .extracting(DoseDay::day).containsExactly(LocalDate.parse("2026-01-14"), LocalDate.parse("2026-01-13"));
     }
 
@@ -110,7 +128,7 @@ class DoseDaysTests {
     }
 
     List<DoseDay> days() {
-        return DoseDays.of("p", Window.sessions(reports), Window.numbered(checkIns), KOLKATA);
+        return DoseDays.of("p", Window.sessions(reports), Window.numbered(checkIns), KOLKATA, now);
     }
 
     void clinic(String at, AttendanceStatus status) {
