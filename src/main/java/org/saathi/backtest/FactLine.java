@@ -1,6 +1,7 @@
 package org.saathi.backtest;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +21,15 @@ sealed interface FactLine {
     /** Who a participant is; a participant without such a line is given {@link #defaults}. */
     record Participant(String participantId, Optional<String> peerMentorId, Optional<String> counsellorId,
             Optional<String> supervisorId, List<String> programmeSupervisors, boolean shareWithPeerMentor,
-            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Map<String, Double> programmeThresholds,
-            Set<Substance> prescribedSubstances) implements FactLine {
+            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Optional<ZoneId> timezone,
+            Map<String, Double> programmeThresholds, Set<Substance> prescribedSubstances) implements FactLine {
+
+        /** Where a participant's days begin when their line does not say: the default programme's zone. */
+        static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Asia/Kolkata");
 
         static Participant defaults(String participantId) {
             return new Participant(participantId, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    true, true, Optional.empty(), Map.of(), Set.of());
+                    true, true, Optional.empty(), Optional.empty(), Map.of(), Set.of());
         }
     }
 

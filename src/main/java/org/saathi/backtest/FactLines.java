@@ -81,13 +81,14 @@ final class FactLines {
     private static FactLine.Participant participant(JsonNode node) {
         LineFields fields = new LineFields(node, "participant", Set.of("type", "participantId", "peerMentorId",
                 "counsellorId", "supervisorId", "programmeSupervisors", "shareWithPeerMentor", "expectsDailyCheckIn",
-                "enrolledAt", "programmeThresholds", "prescribedSubstances"));
+                "enrolledAt", "timezone", "programmeThresholds", "prescribedSubstances"));
         return new FactLine.Participant(fields.id("participantId"), fields.optionalId("peerMentorId"),
                 fields.optionalId("counsellorId"), fields.optionalId("supervisorId"),
                 fields.strings("programmeSupervisors", 100, 64, true),
                 fields.optionalFlag("shareWithPeerMentor").orElse(true),
                 fields.optionalFlag("expectsDailyCheckIn").orElse(true), fields.optionalTime("enrolledAt"),
-                fields.numbers("programmeThresholds"), prescribed(fields.strings("prescribedSubstances", 10, 40, false)));
+                fields.optionalZone("timezone"), fields.numbers("programmeThresholds"),
+                prescribed(fields.strings("prescribedSubstances", 10, 40, false)));
     }
 
     private static Set<Substance> prescribed(List<String> names) {

@@ -1,7 +1,9 @@
 package org.saathi.backtest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +80,17 @@ final class LineFields {
                 throw new BadLine(name + " must be at most " + longest + " characters");
             }
             return value.stringValue();
+        });
+    }
+
+    /** A time zone such as Asia/Kolkata. */
+    Optional<ZoneId> optionalZone(String name) {
+        return optionalText(name, 64).map(zone -> {
+            try {
+                return ZoneId.of(zone);
+            } catch (DateTimeException notAZone) {
+                throw new BadLine(name + " must be a time zone such as Asia/Kolkata or Europe/London");
+            }
         });
     }
 

@@ -5,7 +5,10 @@ import java.util.Objects;
 
 /**
  * Attendance at one scheduled session, as last reported (a correction replaces the earlier
- * status). {@code recency} is 1 for the latest scheduled session, 2 for the one before, and so on.
+ * status). {@code recency} is 1 for the latest scheduled session of its kind, 2 for the one before,
+ * and so on, clinic doses (MEDICATION sessions) numbered apart from the other sessions: a dose is
+ * daily and a group weekly, so that "the last two sessions" means the last two groups or
+ * counselling sessions, and "the last two doses" two doses.
  */
 public record Attendance(String id, String participantId, Instant at, int recency, String sessionId, String groupId,
         SessionType sessionType, AttendanceStatus status) implements Fact {
@@ -19,6 +22,11 @@ public record Attendance(String id, String participantId, Instant at, int recenc
     @Override
     public String type() {
         return "ATTENDANCE";
+    }
+
+    /** A clinic dose rather than a group, counselling session or peer meeting. */
+    public boolean dose() {
+        return sessionType == SessionType.MEDICATION;
     }
 
     /** Present for at least part of the session. */

@@ -1,5 +1,8 @@
 package org.saathi.facts;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +12,9 @@ import java.util.function.ToIntFunction;
 
 /** Helpers that rules use to write explanations a counsellor can read at a glance. */
 public final class Explain {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_AND_MONTH = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private Explain() {
     }
@@ -27,6 +33,34 @@ public final class Explain {
         List<String> hours = checkIns(checkIns).stream()
                 .map(checkIn -> checkIn.sleepHours() == null ? "?" : number(checkIn.sleepHours())).toList();
         return join(hours);
+    }
+
+    /**
+     * "3 days running: Tue 10, Wed 11 and Thu 12 Feb", or, when days without any dose report lie
+     * between them, "the last 2 days with a dose recorded: Sat 14 and Mon 16 Feb".
+     */
+    public static String doseDays(Object doseDays) {
+        List<LocalDate> days = doseDays instanceof Collection<?> collection
+                ? collection.stream().filter(DoseDay.class::isInstance).map(day -> ((DoseDay) day).day()).sorted()
+                        .toList()
+                : List.of();
+        boolean running = true;
+        for (int i = 1; i < days.size(); i++) {
+            running &= days.get(i - 1).plusDays(1).equals(days.get(i));
+        }
+        return (running ? days.size() + " days running: " : "the last " + days.size() + " days with a dose recorded: ")
+                + dates(days);
+    }
+
+    /** "Sat 31 Jan, Sun 1 and Mon 2 Feb": the month once after its last day. */
+    static String dates(List<LocalDate> days) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i);
+            boolean monthEnds = i == days.size() - 1 || !YearMonth.from(days.get(i + 1)).equals(YearMonth.from(day));
+            parts.add((monthEnds ? DAY_AND_MONTH : DAY).format(day));
+        }
+        return join(parts);
     }
 
     /** 7 rather than 7.0, 2.5 as 2.5, 0.333… as 0.3. */

@@ -83,6 +83,7 @@ public class Roster {
                     contexts.put(rs.getString("id"), new ParticipantContext(rs.getString("id"),
                             rs.getString("programme_id"), ParticipantStatus.valueOf(rs.getString("status")),
                             rs.getBoolean("expects_daily_check_in"), rs.getTimestamp("created_at").toInstant(),
+                            ZoneId.of(rs.getString("timezone")),
                             rs.getString("peer_mentor_id"), rs.getString("counsellor_id"),
                             Optional.ofNullable(rs.getString("supervisor_id")), rs.getBoolean("share_with_peer_mentor"),
                             List.of((String[]) rs.getArray("programme_supervisors").getArray()),

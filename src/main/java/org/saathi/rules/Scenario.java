@@ -1,5 +1,7 @@
 package org.saathi.rules;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,7 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
         if (clock.absolute() == null) {
             throw new IllegalArgumentException("a scenario's clock must be a timestamp with an offset");
         }
-        participant = participant == null ? new ParticipantSpec(null, null, null, null, null) : participant;
+        participant = participant == null ? new ParticipantSpec(null, null, null, null, null, null) : participant;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         openAlerts = openAlerts == null ? List.of() : List.copyOf(openAlerts);
         facts = facts == null ? List.of() : List.copyOf(facts);
@@ -47,19 +49,35 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
     record File(List<Scenario> scenarios) {
     }
 
-    /** {@code prescribed}: substances of the vocabulary, as the roster takes them ({@code [methadone]}). */
+    /**
+     * {@code prescribed}: substances of the vocabulary, as the roster takes them ({@code [methadone]}).
+     * {@code timezone} defaults to the default programme's, Asia/Kolkata, as the default clock's offset is.
+     */
     record ParticipantSpec(Boolean shareWithPeerMentor, Boolean expectsDailyCheckIn, Boolean supervisorAssigned,
-            When enrolled, List<String> prescribed) {
+            When enrolled, List<String> prescribed, String timezone) {
+
+        static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Asia/Kolkata");
 
         ParticipantSpec {
             prescribed = prescribed == null ? List.of() : List.copyOf(prescribed);
             prescribed.forEach(name -> Substance.named(name).filter(Substance::prescribable).orElseThrow(
                     () -> new IllegalArgumentException("'" + name + "' is not a substance that can be prescribed")));
+            if (timezone != null) {
+                try {
+                    ZoneId.of(timezone);
+                } catch (DateTimeException notAZone) {
+                    throw new IllegalArgumentException("timezone must be a time zone such as Asia/Kolkata");
+                }
+            }
         }
 
         Set<Substance> prescribedSubstances() {
             return prescribed.stream().map(name -> Substance.named(name).orElseThrow())
                     .collect(java.util.stream.Collectors.toSet());
+        }
+
+        ZoneId zone() {
+            return timezone == null ? DEFAULT_TIMEZONE : ZoneId.of(timezone);
         }
     }
 

@@ -104,7 +104,7 @@ final class ScenarioRunner {
         Instant clock = scenario.clock().absolute();
         Instant enrolled = (spec.enrolled() == null ? When.parse("-90d") : spec.enrolled()).resolve(clock);
         return new ParticipantContext("scenario-participant", "default", ParticipantStatus.ACTIVE,
-                !Boolean.FALSE.equals(spec.expectsDailyCheckIn()), enrolled, PEER_MENTOR, COUNSELLOR,
+                !Boolean.FALSE.equals(spec.expectsDailyCheckIn()), enrolled, spec.zone(), PEER_MENTOR, COUNSELLOR,
                 Boolean.FALSE.equals(spec.supervisorAssigned()) ? Optional.empty() : Optional.of(SUPERVISOR),
                 !Boolean.FALSE.equals(spec.shareWithPeerMentor()), List.of(SUPERVISOR, OTHER_SUPERVISOR))
                 .withPrescribedSubstances(spec.prescribedSubstances());

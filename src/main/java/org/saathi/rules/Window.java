@@ -20,8 +20,9 @@ import org.saathi.facts.Threshold;
 
 /**
  * Turns an evaluation's input into the facts rules see: check-ins and sessions numbered by recency,
- * each session once with its latest reported status, the personal baseline, the check-in gap, the
- * participant's prescription and the periods without use before each use.
+ * each session once with its latest reported status, the days of a medication programme, the
+ * personal baseline, the check-in gap, the participant's prescription and the periods without use
+ * before each use.
  */
 final class Window {
 
@@ -37,7 +38,10 @@ final class Window {
         input.thresholds().forEach((key, value) -> facts.add(new Threshold(key, value)));
         List<CheckIn> checkIns = numbered(input.checkIns());
         facts.addAll(checkIns);
-        facts.addAll(sessions(input.attendanceReports()));
+        List<Attendance> sessions = sessions(input.attendanceReports());
+        facts.addAll(sessions);
+        facts.addAll(DoseDays.of(input.participant().id(), sessions, checkIns, input.participant().timezone(),
+                input.now()));
         facts.addAll(input.phq9());
         facts.addAll(input.bam());
         facts.addAll(input.drugScreens());
@@ -66,16 +70,21 @@ final class Window {
         return numbered;
     }
 
-    /** One fact per session, its last report standing, numbered newest session first. */
+    /**
+     * One fact per session, its last report standing, numbered newest session first among sessions of
+     * its kind: clinic doses apart from groups, counselling and peer meetings.
+     */
     static List<Attendance> sessions(List<Attendance> reportsInOrder) {
         Map<String, Attendance> latest = new LinkedHashMap<>();
         reportsInOrder.forEach(report -> latest.put(report.sessionId(), report));
         List<Attendance> newestFirst = latest.values().stream()
                 .sorted(Comparator.comparing(Attendance::at).reversed().thenComparing(Attendance::sessionId)).toList();
         List<Attendance> numbered = new ArrayList<>();
-        for (int i = 0; i < newestFirst.size(); i++) {
-            Attendance a = newestFirst.get(i);
-            numbered.add(new Attendance(a.id(), a.participantId(), a.at(), i + 1, a.sessionId(), a.groupId(),
+        int doses = 0;
+        int others = 0;
+        for (Attendance a : newestFirst) {
+            int recency = a.dose() ? ++doses : ++others;
+            numbered.add(new Attendance(a.id(), a.participantId(), a.at(), recency, a.sessionId(), a.groupId(),
                     a.sessionType(), a.status()));
         }
         return numbered;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +94,8 @@ class FactsFileTests {
     void aParticipantLineNamesTheirStaffAndThresholdsAndTheRestTakeTheDefaults() throws IOException {
         try (FactsFile file = scan(
                 "{\"type\":\"participant\",\"participantId\":\"P-1\",\"peerMentorId\":\"m1\",\"shareWithPeerMentor\":false,"
-                        + "\"enrolledAt\":\"2026-02-01T00:00:00Z\",\"programmeThresholds\":{\"CHK-001.craving\":9}}",
+                        + "\"enrolledAt\":\"2026-02-01T00:00:00Z\",\"timezone\":\"Europe/London\","
+                        + "\"programmeThresholds\":{\"CHK-001.craving\":9}}",
                 checkIn("P-1", "2026-03-03T09:00:00Z", 3),
                 checkIn("P-2", "2026-03-03T09:00:00Z", 3))) {
             List<ParticipantHistory> histories = file.participants().stream()
@@ -104,6 +106,8 @@ class FactsFileTests {
             assertThat(histories.get(0).participant().shareWithPeerMentor()).isFalse();
             assertThat(histories.get(0).participant().enrolledAt()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
             assertThat(histories.get(0).programmeThresholds()).isEqualTo(Map.of("CHK-001.craving", 9.0));
+            assertThat(histories.get(0).participant().timezone()).isEqualTo(ZoneId.of("Europe/London"));
+            assertThat(histories.get(1).participant().timezone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
             assertThat(histories.get(1).participant().peerMentorId()).isEqualTo("peer-mentor");
             assertThat(histories.get(1).participant().supervisorId()).contains("supervisor");
             assertThat(file.thresholdKeys()).isEqualTo(Map.of("CHK-001.craving", 1));
@@ -178,6 +182,8 @@ class FactsFileTests {
                         "category must be one of SELF_HARM, USE_SUSPECTED, ISOLATION, CONFLICT, OTHER"),
                 Arguments.of("{\"type\":\"participant\",\"participantId\":\"P-1\",\"prescribedSubstances\":[\"opiates\"]}",
                         "prescribedSubstances: \"opiates\" is not a substance that can be prescribed"),
+                Arguments.of("{\"type\":\"participant\",\"participantId\":\"P-1\",\"timezone\":\"Mars/Olympus\"}",
+                        "timezone must be a time zone such as Asia/Kolkata or Europe/London"),
                 Arguments.of("{\"type\":\"checkIn\"", "not JSON: Unexpected end-of-input: expected close marker for "
                         + "Object"),
                 Arguments.of("{" + checkIn + ",\"craving\":2,\"mood\":5,\"receivedAt\":\"2026-03-03T08:00:00Z\"}",

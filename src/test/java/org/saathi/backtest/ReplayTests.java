@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,7 +169,7 @@ class ReplayTests {
     }
 
     static ParticipantContext participant(Instant enrolled) {
-        return new ParticipantContext("p-1", "default", ParticipantStatus.ACTIVE, true, enrolled, "mentor-1",
+        return new ParticipantContext("p-1", "default", ParticipantStatus.ACTIVE, true, enrolled, ZoneId.of("Asia/Kolkata"), "mentor-1",
                 "counsellor-1", Optional.of("supervisor-1"), true, List.of("supervisor-1", "supervisor-2"));
     }
 

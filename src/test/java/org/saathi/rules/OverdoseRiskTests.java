@@ -72,7 +72,7 @@ class OverdoseRiskTests {
 
     private Finding only(String ruleId, Set<Substance> prescribed) {
         ParticipantContext participant = new ParticipantContext("p-1", "default", ParticipantStatus.ACTIVE, false,
-                NOW.minus(Duration.ofDays(60)), "mentor", "counsellor", Optional.of("supervisor"), true,
+                NOW.minus(Duration.ofDays(60)), java.time.ZoneId.of("Asia/Kolkata"), "mentor", "counsellor", Optional.of("supervisor"), true,
                 List.of("supervisor")).withPrescribedSubstances(prescribed);
         FactHistory.Facts facts = new FactHistory.Facts(checkIns, List.of(), List.of(), List.of(), screens,
                 List.of(), checkIns.stream().max(java.util.Comparator.comparing(CheckIn::at)));
