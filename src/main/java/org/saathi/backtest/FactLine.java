@@ -1,11 +1,14 @@
 package org.saathi.backtest;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.saathi.facts.Fact;
+import org.saathi.roster.CheckInSchedule;
+import org.saathi.roster.ParticipantContext;
 
 /**
  * One line of a facts file for a backtest from the command line, as {@link FactLines} reads it.
@@ -18,12 +21,12 @@ sealed interface FactLine {
     /** Who a participant is; a participant without such a line is given {@link #defaults}. */
     record Participant(String participantId, Optional<String> peerMentorId, Optional<String> counsellorId,
             Optional<String> supervisorId, List<String> programmeSupervisors, boolean shareWithPeerMentor,
-            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Map<String, Double> programmeThresholds)
-            implements FactLine {
+            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Map<String, Double> programmeThresholds,
+            ZoneId timezone, Optional<CheckInSchedule> checkInSchedule) implements FactLine {
 
         static Participant defaults(String participantId) {
             return new Participant(participantId, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    true, true, Optional.empty(), Map.of());
+                    true, true, Optional.empty(), Map.of(), ParticipantContext.DEFAULT_TIMEZONE, Optional.empty());
         }
     }
 

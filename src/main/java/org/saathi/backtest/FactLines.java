@@ -19,6 +19,7 @@ import org.saathi.facts.Fact;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
 import org.saathi.facts.SessionType;
+import org.saathi.roster.ParticipantContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,13 +80,15 @@ final class FactLines {
     private static FactLine.Participant participant(JsonNode node) {
         LineFields fields = new LineFields(node, "participant", Set.of("type", "participantId", "peerMentorId",
                 "counsellorId", "supervisorId", "programmeSupervisors", "shareWithPeerMentor", "expectsDailyCheckIn",
-                "enrolledAt", "programmeThresholds"));
+                "enrolledAt", "programmeThresholds", "timezone", "checkInSchedule"));
+        boolean expectsCheckIns = fields.optionalFlag("expectsDailyCheckIn").orElse(true);
         return new FactLine.Participant(fields.id("participantId"), fields.optionalId("peerMentorId"),
                 fields.optionalId("counsellorId"), fields.optionalId("supervisorId"),
                 fields.strings("programmeSupervisors", 100, 64, true),
                 fields.optionalFlag("shareWithPeerMentor").orElse(true),
-                fields.optionalFlag("expectsDailyCheckIn").orElse(true), fields.optionalTime("enrolledAt"),
-                fields.numbers("programmeThresholds"));
+                expectsCheckIns, fields.optionalTime("enrolledAt"), fields.numbers("programmeThresholds"),
+                fields.optionalZone("timezone").orElse(ParticipantContext.DEFAULT_TIMEZONE),
+                fields.optionalSchedule("checkInSchedule", expectsCheckIns));
     }
 
     private static LineFields factFields(JsonNode node, String type, String... fields) {

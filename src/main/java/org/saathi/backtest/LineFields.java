@@ -1,6 +1,8 @@
 package org.saathi.backtest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.saathi.api.ExternalIds;
+import org.saathi.roster.CheckInSchedule;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -132,6 +135,33 @@ final class LineFields {
                 throw new BadLine(name + " must be true or false");
             }
             return value.booleanValue();
+        });
+    }
+
+    Optional<ZoneId> optionalZone(String name) {
+        return optionalText(name, 64).map(zone -> {
+            try {
+                return ZoneId.of(zone);
+            } catch (DateTimeException unknown) {
+                throw new BadLine(name + " must be an IANA time zone such as Asia/Kolkata");
+            }
+        });
+    }
+
+    /** "DAILY", "WEEKDAYS" or a list of days, as the roster API takes it; none for someone not expected to check in. */
+    Optional<CheckInSchedule> optionalSchedule(String name, boolean expectsCheckIns) {
+        return field(name).map(value -> {
+            if (!expectsCheckIns) {
+                throw new BadLine(name + " cannot be given with expectsDailyCheckIn false");
+            }
+            Object given = value.isString() ? value.stringValue()
+                    : value.isArray() ? value.valueStream().map(day -> day.isString() ? day.stringValue() : day)
+                            .toList() : value;
+            try {
+                return CheckInSchedule.parse(given);
+            } catch (IllegalArgumentException invalid) {
+                throw new BadLine(name + " " + invalid.getMessage());
+            }
         });
     }
 

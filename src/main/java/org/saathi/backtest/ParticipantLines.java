@@ -120,6 +120,7 @@ final class ParticipantLines {
         return new ParticipantContext(who.participantId(), "default", ParticipantStatus.ACTIVE,
                 who.expectsDailyCheckIn(), enrolled, who.peerMentorId().orElse(PEER_MENTOR),
                 who.counsellorId().orElse(COUNSELLOR), Optional.of(supervisor), who.shareWithPeerMentor(),
-                who.programmeSupervisors().isEmpty() ? List.of(supervisor) : who.programmeSupervisors());
+                who.programmeSupervisors().isEmpty() ? List.of(supervisor) : who.programmeSupervisors(),
+                who.timezone(), who.checkInSchedule());
     }
 }

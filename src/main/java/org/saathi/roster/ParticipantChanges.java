@@ -43,6 +43,7 @@ final class ParticipantChanges {
         fields.put("consent.shareWithPeerMentor", p -> p.consent().shareWithPeerMentor());
         fields.put("timezone", Participant::timezone);
         fields.put("expectsDailyCheckIn", Participant::expectsDailyCheckIn);
+        fields.put("checkInSchedule", p -> p.checkInSchedule() == null ? null : p.checkInSchedule().json());
         return fields;
     }
 }

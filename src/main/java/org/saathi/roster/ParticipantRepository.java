@@ -24,15 +24,16 @@ class ParticipantRepository {
         boolean created = jdbc.sql("""
                         INSERT INTO participant (id, display_name, programme_id, peer_mentor_id, counsellor_id,
                             supervisor_id, timezone, status, share_with_peer_mentor, expects_daily_check_in,
-                            created_at, updated_at)
+                            check_in_schedule, created_at, updated_at)
                         VALUES (:id, :displayName, :programme, :peerMentor, :counsellor, :supervisor, :timezone,
-                            :status, :share, :daily, :now, :now)
+                            :status, :share, :daily, :schedule, :now, :now)
                         ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,
                             programme_id = excluded.programme_id, peer_mentor_id = excluded.peer_mentor_id,
                             counsellor_id = excluded.counsellor_id, supervisor_id = excluded.supervisor_id,
                             timezone = excluded.timezone, status = excluded.status,
                             share_with_peer_mentor = excluded.share_with_peer_mentor,
                             expects_daily_check_in = excluded.expects_daily_check_in,
+                            check_in_schedule = excluded.check_in_schedule,
                             updated_at = excluded.updated_at
                         RETURNING (xmax = 0) AS created""")
                 .param("id", p.id())
@@ -45,6 +46,7 @@ class ParticipantRepository {
                 .param("status", p.status().name())
                 .param("share", p.consent().shareWithPeerMentor())
                 .param("daily", p.expectsDailyCheckIn())
+                .param("schedule", p.checkInSchedule() == null ? null : p.checkInSchedule().stored())
                 .param("now", Timestamps.of(now))
                 .query(Boolean.class).single();
         jdbc.sql("DELETE FROM participant_group WHERE participant_id = :id").param("id", p.id()).update();
@@ -84,13 +86,18 @@ class ParticipantRepository {
         return unknown;
     }
 
+    static CheckInSchedule schedule(ResultSet rs) throws SQLException {
+        String stored = rs.getString("check_in_schedule");
+        return stored == null ? null : CheckInSchedule.ofStored(stored);
+    }
+
     private static Participant participant(ResultSet rs, int row) throws SQLException {
         Set<String> groups = new TreeSet<>(java.util.List.of((String[]) rs.getArray("groups").getArray()));
         return new Participant(rs.getString("id"), rs.getString("display_name"), rs.getString("programme_id"),
                 groups, rs.getString("peer_mentor_id"), rs.getString("counsellor_id"), rs.getString("supervisor_id"),
                 rs.getString("timezone"), ParticipantStatus.valueOf(rs.getString("status")),
                 new Participant.Consent(rs.getBoolean("share_with_peer_mentor")),
-                rs.getBoolean("expects_daily_check_in"), Timestamps.read(rs, "created_at"),
+                rs.getBoolean("expects_daily_check_in"), schedule(rs), Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "updated_at"));
     }
 }

@@ -68,6 +68,7 @@ public class Roster {
         jdbc.sql("""
                         SELECT p.*, coalesce(array_agg(s.id ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}')
                             AS programme_supervisors,
+                            (SELECT g.timezone FROM programme g WHERE g.id = p.programme_id) AS programme_timezone,
                             ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NOT NULL
                                 AND x.id IN (p.peer_mentor_id, p.counsellor_id, p.supervisor_id)) AS deactivated_staff,
                             ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NULL AND 'ADMIN' = ANY (x.roles)
@@ -88,7 +89,9 @@ public class Roster {
                             List.of((String[]) rs.getArray("programme_supervisors").getArray()),
                             List.of((String[]) rs.getArray("programme_admins").getArray()),
                             List.of((String[]) rs.getArray("deployment_leads").getArray()),
-                            Set.of((String[]) rs.getArray("deactivated_staff").getArray())));
+                            Set.of((String[]) rs.getArray("deactivated_staff").getArray()),
+                            ZoneId.of(rs.getString("programme_timezone")),
+                            Optional.ofNullable(ParticipantRepository.schedule(rs))));
                 });
         return contexts;
     }

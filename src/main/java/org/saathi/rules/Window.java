@@ -17,7 +17,8 @@ import org.saathi.facts.Threshold;
 
 /**
  * Turns an evaluation's input into the facts rules see: check-ins and sessions numbered by recency,
- * each session once with its latest reported status, the personal baseline and the check-in gap.
+ * each session once with its latest reported status, the personal baseline, the check-in gap and
+ * the participant's own rhythm of check-ins ({@link Rhythms}).
  */
 final class Window {
 
@@ -27,7 +28,7 @@ final class Window {
     private Window() {
     }
 
-    static List<Object> facts(EvaluationInput input, Duration baselinePeriod) {
+    static List<Object> facts(EvaluationInput input, Duration window, Duration baselinePeriod) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Now(input.now()));
         input.thresholds().forEach((key, value) -> facts.add(new Threshold(key, value)));
@@ -44,6 +45,7 @@ final class Window {
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
         facts.add(new CheckInGap(input.participant().id(), hours, since, input.participant().expectsDailyCheckIn(),
                 input.lastCheckIn()));
+        facts.add(Rhythms.of(input, input.now().minus(window)));
         return facts;
     }
 

@@ -165,7 +165,8 @@ class ReplayTests {
 
     static ParticipantContext participant(Instant enrolled) {
         return new ParticipantContext("p-1", "default", ParticipantStatus.ACTIVE, true, enrolled, "mentor-1",
-                "counsellor-1", Optional.of("supervisor-1"), true, List.of("supervisor-1", "supervisor-2"));
+                "counsellor-1", Optional.of("supervisor-1"), true, List.of("supervisor-1", "supervisor-2"),
+                ParticipantContext.DEFAULT_TIMEZONE, Optional.empty());
     }
 
     void dailyCheckIns(int firstDay, int lastDay) {

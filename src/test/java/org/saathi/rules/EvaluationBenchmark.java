@@ -119,7 +119,7 @@ public final class EvaluationBenchmark {
                 List.of(1, 1, 2, 1, 1, 2, 1, random.nextInt(2), 0)));
         ParticipantContext participant = new ParticipantContext(id, "default", ParticipantStatus.ACTIVE, true,
                 now.minus(Duration.ofDays(90)), "mentor", "counsellor", Optional.of("supervisor"), true,
-                List.of("supervisor"));
+                List.of("supervisor"), ParticipantContext.DEFAULT_TIMEZONE, Optional.empty());
         return new EvaluationInput(participant, now, rules.thresholds(), checkIns, attendance, phq9, List.of(),
                 List.of(), List.of(), checkIns.stream().findFirst(), List.of());
     }
