@@ -21,16 +21,19 @@ import java.util.Set;
  *        little history to learn it
  * @param silenceHours since the last check-in, or since enrolment for someone who never checked in
  * @param usualDaysMissed usual check-in days that have ended since the day of the last check-in without one
- * @param recentCheckIns the check-ins of the last rhythm.recentDays days
- * @param weeklyCheckInsBefore check-ins per week in the weeks of the window before those days
- * @param weeksBefore how many weeks that average rests on (none before enrolment)
- * @param peerMeetingsRecent peer meetings attended in the last rhythm.peerRecentDays days
- * @param peerMeetingsBefore peer meetings attended in as many days before those, the evidence of a drop
+ * @param recentCheckIns the check-ins of the last rhythm.recentDays days that have ended, and of today
+ * @param recentUsualDays their usual check-in days among those ended days; {@code recentDaysCheckedIn}
+ *        how many of them had a check-in
+ * @param shareBefore the share of their usual check-in days with a check-in in the weeks of the window
+ *        before those days, {@code weeksBefore} how many weeks that share rests on (none before enrolment)
+ * @param peerMeetingsRecent peer meetings attended on the last rhythm.peerRecentDays days and today
+ * @param peerMeetingsBefore peer meetings attended on as many days before those, the evidence of a drop
  */
 public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis, int checkIns, int daysLearned,
         Set<DayOfWeek> usualDays, double usualIntervalHours, double longestUsualSilenceHours, double silenceHours,
-        int usualDaysMissed, Optional<CheckIn> lastCheckIn, List<CheckIn> recentCheckIns, double weeklyCheckInsBefore,
-        double weeksBefore, int peerMeetingsRecent, List<Attendance> peerMeetingsBefore) {
+        int usualDaysMissed, Optional<CheckIn> lastCheckIn, List<CheckIn> recentCheckIns, int recentUsualDays,
+        int recentDaysCheckedIn, double shareBefore, double weeksBefore, int peerMeetingsRecent,
+        List<Attendance> peerMeetingsBefore) {
 
     /** What the rhythm rests on. */
     public enum Basis {
@@ -58,13 +61,14 @@ public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis,
         return silenceHours >= longestUsualSilenceHours + marginHours;
     }
 
-    /** Whether the check-ins of the recent days are at most {@code share} of their weekly figure before. */
+    /** Whether they checked in on at most {@code share} of the share of usual days they did before. */
     public boolean recentAtMost(double share) {
-        return recentCheckIns.size() <= weeklyCheckInsBefore * share;
+        return recentUsualDays > 0 && recentDaysCheckedIn <= recentUsualDays * shareBefore * share;
     }
 
-    public int checkInsRecent() {
-        return recentCheckIns.size();
+    /** "93 %": the share of usual days with a check-in before. */
+    public String shareBeforeInWords() {
+        return Math.round(shareBefore * 100) + " %";
     }
 
     public int peerMeetingsAttendedBefore() {

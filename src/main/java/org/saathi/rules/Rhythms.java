@@ -58,29 +58,11 @@ final class Rhythms {
 
     static Rhythm of(EvaluationInput input, Instant windowStart) {
         ParticipantContext participant = input.participant();
-        Instant now = input.now();
         ZoneId zone = participant.timezone();
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(participant.enrolledAt());
-        double silence = Math.max(0, hours(since, now));
         List<CheckIn> learned = input.checkIns().stream().filter(c -> !c.at().isAfter(since))
                 .sorted(Comparator.comparing(CheckIn::at)).toList();
         Optional<Settings> settings = Settings.of(input.thresholds());
-        Instant historyStart = participant.enrolledAt().isAfter(windowStart) ? participant.enrolledAt() : windowStart;
-        Instant recentFrom = now.minus(Duration.ofDays(settings.map(Settings::recentDays).orElse(7)));
-        List<CheckIn> recent = input.checkIns().stream().filter(c -> c.at().isAfter(recentFrom)).toList();
-        double weeksBefore = settings.isPresent() ? Math.max(0, hours(historyStart, recentFrom) / HOURS_PER_WEEK) : 0;
-        long before = input.checkIns().stream()
-                .filter(c -> !c.at().isBefore(historyStart) && !c.at().isAfter(recentFrom)).count();
-        int peerDays = settings.map(Settings::peerRecentDays).orElse(0);
-        Instant peerFrom = now.minus(Duration.ofDays(peerDays));
-        List<Attendance> peerMeetings = Window.sessions(input.attendanceReports()).stream()
-                .filter(a -> a.sessionType() == SessionType.PEER_MEETING && a.attended() && !a.at().isAfter(now))
-                .toList();
-        int peerRecent = (int) peerMeetings.stream().filter(a -> a.at().isAfter(peerFrom)).count();
-        List<Attendance> peerBefore = settings.isEmpty() ? List.of() : peerMeetings.stream()
-                .filter(a -> !a.at().isAfter(peerFrom) && !a.at().isBefore(peerFrom.minus(Duration.ofDays(peerDays))))
-                .toList();
-
         Learned days = settings.map(s -> learn(learned, zone, s)).orElse(Learned.NOTHING);
         Optional<CheckInSchedule> schedule = participant.checkInSchedule();
         Rhythm.Basis basis = schedule.isPresent() ? Rhythm.Basis.SCHEDULE
@@ -91,9 +73,51 @@ final class Rhythms {
                 .orElse(days.enough() ? days.longest() : 0);
         double interval = days.enough() ? days.interval()
                 : schedule.map(s -> HOURS_PER_WEEK / s.days().size()).orElse(0.0);
+        Instant historyStart = participant.enrolledAt().isAfter(windowStart) ? participant.enrolledAt() : windowStart;
+        Engagement engagement = settings.map(s -> engagement(input, usualDays, historyStart, s))
+                .orElse(Engagement.NONE);
         return new Rhythm(participant.id(), participant.expectsDailyCheckIn(), basis, learned.size(), days.span(),
-                usualDays, interval, longest, silence, missed(usualDays, since, now, zone), input.lastCheckIn(),
-                recent, weeksBefore > 0 ? before / weeksBefore : 0, weeksBefore, peerRecent, peerBefore);
+                usualDays, interval, longest, Math.max(0, hours(since, input.now())),
+                missed(usualDays, since, input.now(), zone), input.lastCheckIn(), engagement.recent(),
+                engagement.recentUsualDays(), engagement.recentCheckedIn(), engagement.shareBefore(),
+                engagement.weeksBefore(), engagement.peerRecent(), engagement.peerBefore());
+    }
+
+    /** Engagement now against before, in whole calendar days, so that the time of day does not move it. */
+    record Engagement(List<CheckIn> recent, int recentUsualDays, int recentCheckedIn, double shareBefore,
+            double weeksBefore, int peerRecent, List<Attendance> peerBefore) {
+
+        static final Engagement NONE = new Engagement(List.of(), 0, 0, 0, 0, 0, List.of());
+    }
+
+    static Engagement engagement(EvaluationInput input, Set<DayOfWeek> usualDays, Instant historyStart,
+            Settings settings) {
+        ZoneId zone = input.participant().timezone();
+        LocalDate today = day(input.now(), zone);
+        LocalDate recentFirst = today.minusDays(settings.recentDays());
+        // the first day of history counts only when it is whole
+        LocalDate beforeFirst = day(historyStart, zone).plusDays(1);
+        Set<LocalDate> checkedIn = new HashSet<>();
+        input.checkIns().forEach(c -> checkedIn.add(day(c.at(), zone)));
+        List<LocalDate> recentDays = usualBetween(usualDays, recentFirst, today.minusDays(1));
+        List<LocalDate> beforeDays = usualBetween(usualDays, beforeFirst, recentFirst.minusDays(1));
+        double weeksBefore = Math.max(0, recentFirst.toEpochDay() - beforeFirst.toEpochDay()) / 7.0;
+        List<CheckIn> recent = input.checkIns().stream().filter(c -> !day(c.at(), zone).isBefore(recentFirst)).toList();
+        LocalDate peerFirst = today.minusDays(settings.peerRecentDays());
+        List<Attendance> peerMeetings = Window.sessions(input.attendanceReports()).stream()
+                .filter(a -> a.sessionType() == SessionType.PEER_MEETING && a.attended() && !a.at().isAfter(input.now()))
+                .toList();
+        int peerRecent = (int) peerMeetings.stream().filter(a -> !day(a.at(), zone).isBefore(peerFirst)).count();
+        List<Attendance> peerBefore = peerMeetings.stream().filter(a -> day(a.at(), zone).isBefore(peerFirst)
+                && !day(a.at(), zone).isBefore(peerFirst.minusDays(settings.peerRecentDays()))).toList();
+        return new Engagement(recent, recentDays.size(), (int) recentDays.stream().filter(checkedIn::contains).count(),
+                beforeDays.isEmpty() ? 0 : beforeDays.stream().filter(checkedIn::contains).count()
+                        / (double) beforeDays.size(), weeksBefore, peerRecent, peerBefore);
+    }
+
+    private static List<LocalDate> usualBetween(Set<DayOfWeek> usualDays, LocalDate first, LocalDate last) {
+        return Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1))
+                .filter(d -> usualDays.contains(d.getDayOfWeek())).toList();
     }
 
     /** What the check-ins up to the last one say; {@code enough} when they are history enough to rest on. */
