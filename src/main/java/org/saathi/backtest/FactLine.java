@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.saathi.facts.Fact;
 import org.saathi.facts.Substance;
+import org.saathi.roster.CheckInSchedule;
+import org.saathi.roster.ParticipantContext;
 
 /**
  * One line of a facts file for a backtest from the command line, as {@link FactLines} reads it.
@@ -21,15 +23,14 @@ sealed interface FactLine {
     /** Who a participant is; a participant without such a line is given {@link #defaults}. */
     record Participant(String participantId, Optional<String> peerMentorId, Optional<String> counsellorId,
             Optional<String> supervisorId, List<String> programmeSupervisors, boolean shareWithPeerMentor,
-            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Optional<ZoneId> timezone,
-            Map<String, Double> programmeThresholds, Set<Substance> prescribedSubstances) implements FactLine {
-
-        /** Where a participant's days begin when their line does not say: the default programme's zone. */
-        static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Asia/Kolkata");
+            boolean expectsDailyCheckIn, Optional<Instant> enrolledAt, Map<String, Double> programmeThresholds,
+            ZoneId timezone, Optional<CheckInSchedule> checkInSchedule, Set<Substance> prescribedSubstances)
+            implements FactLine {
 
         static Participant defaults(String participantId) {
             return new Participant(participantId, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    true, true, Optional.empty(), Optional.empty(), Map.of(), Set.of());
+                    true, true, Optional.empty(), Map.of(), ParticipantContext.DEFAULT_TIMEZONE, Optional.empty(),
+                    Set.of());
         }
     }
 

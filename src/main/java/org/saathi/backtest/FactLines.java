@@ -21,6 +21,7 @@ import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
 import org.saathi.facts.SessionType;
 import org.saathi.facts.Substance;
+import org.saathi.roster.ParticipantContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,13 +82,15 @@ final class FactLines {
     private static FactLine.Participant participant(JsonNode node) {
         LineFields fields = new LineFields(node, "participant", Set.of("type", "participantId", "peerMentorId",
                 "counsellorId", "supervisorId", "programmeSupervisors", "shareWithPeerMentor", "expectsDailyCheckIn",
-                "enrolledAt", "timezone", "programmeThresholds", "prescribedSubstances"));
+                "enrolledAt", "programmeThresholds", "timezone", "checkInSchedule", "prescribedSubstances"));
+        boolean expectsCheckIns = fields.optionalFlag("expectsDailyCheckIn").orElse(true);
         return new FactLine.Participant(fields.id("participantId"), fields.optionalId("peerMentorId"),
                 fields.optionalId("counsellorId"), fields.optionalId("supervisorId"),
                 fields.strings("programmeSupervisors", 100, 64, true),
                 fields.optionalFlag("shareWithPeerMentor").orElse(true),
-                fields.optionalFlag("expectsDailyCheckIn").orElse(true), fields.optionalTime("enrolledAt"),
-                fields.optionalZone("timezone"), fields.numbers("programmeThresholds"),
+                expectsCheckIns, fields.optionalTime("enrolledAt"), fields.numbers("programmeThresholds"),
+                fields.optionalZone("timezone").orElse(ParticipantContext.DEFAULT_TIMEZONE),
+                fields.optionalSchedule("checkInSchedule", expectsCheckIns),
                 prescribed(fields.strings("prescribedSubstances", 10, 40, false)));
     }
 

@@ -2,6 +2,7 @@ package org.saathi.backtest;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.saathi.api.ExternalIds;
+import org.saathi.roster.CheckInSchedule;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -145,6 +147,23 @@ final class LineFields {
                 throw new BadLine(name + " must be true or false");
             }
             return value.booleanValue();
+        });
+    }
+
+    /** "DAILY", "WEEKDAYS" or a list of days, as the roster API takes it; none for someone not expected to check in. */
+    Optional<CheckInSchedule> optionalSchedule(String name, boolean expectsCheckIns) {
+        return field(name).map(value -> {
+            if (!expectsCheckIns) {
+                throw new BadLine(name + " cannot be given with expectsDailyCheckIn false");
+            }
+            Object given = value.isString() ? value.stringValue()
+                    : value.isArray() ? value.valueStream().map(day -> day.isString() ? day.stringValue() : day)
+                            .toList() : value;
+            try {
+                return CheckInSchedule.parse(given);
+            } catch (IllegalArgumentException invalid) {
+                throw new BadLine(name + " " + invalid.getMessage());
+            }
         });
     }
 

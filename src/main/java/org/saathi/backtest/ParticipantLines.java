@@ -118,10 +118,11 @@ final class ParticipantLines {
     private static ParticipantContext context(FactLine.Participant who, Instant enrolled) {
         String supervisor = who.supervisorId().orElse(SUPERVISOR);
         return new ParticipantContext(who.participantId(), "default", ParticipantStatus.ACTIVE,
-                who.expectsDailyCheckIn(), enrolled, who.timezone().orElse(FactLine.Participant.DEFAULT_TIMEZONE),
+                who.expectsDailyCheckIn(), enrolled,
                 who.peerMentorId().orElse(PEER_MENTOR),
                 who.counsellorId().orElse(COUNSELLOR), Optional.of(supervisor), who.shareWithPeerMentor(),
-                who.programmeSupervisors().isEmpty() ? List.of(supervisor) : who.programmeSupervisors())
+                who.programmeSupervisors().isEmpty() ? List.of(supervisor) : who.programmeSupervisors(),
+                who.timezone(), who.checkInSchedule())
                 .withPrescribedSubstances(who.prescribedSubstances());
     }
 }

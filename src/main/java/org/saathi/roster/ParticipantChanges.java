@@ -45,6 +45,7 @@ final class ParticipantChanges {
         fields.put("timezone", Participant::timezone);
         fields.put("expectsDailyCheckIn", Participant::expectsDailyCheckIn);
         fields.put("prescribedSubstances", p -> List.of(PrescribedSubstances.stored(p.prescribedSubstances())));
+        fields.put("checkInSchedule", p -> p.checkInSchedule() == null ? null : p.checkInSchedule().json());
         return fields;
     }
 }

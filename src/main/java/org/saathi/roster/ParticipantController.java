@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -69,14 +70,19 @@ class ParticipantController {
             ParticipantStatus status,
             @Valid ConsentRequest consent,
             Boolean expectsDailyCheckIn,
-            @Size(max = 10) List<@NotNull @Size(max = 40) String> prescribedSubstances) {
+            @Size(max = 10) List<@NotNull @Size(max = 40) String> prescribedSubstances,
+            @Schema(description = "\"DAILY\", \"WEEKDAYS\" or days such as "
+                    + "[\"MON\", \"WED\", \"FRI\"]; without it, the person's usual days are learned from their check-ins",
+                    oneOf = {String.class, String[].class}) Object checkInSchedule) {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     @Operation(operationId = "putParticipant", summary = "Create or update a participant",
             description = "Assignments name active staff who hold the matching role (and, for a key, belong to "
-                    + "the participant's programme). Without `consent`, nothing is shared with the peer mentor. A key "
+                    + "the participant's programme). Without `consent`, nothing is shared with the peer mentor. Without "
+                    + "`checkInSchedule`, silence is measured against the days the person usually checks in; "
+                    + "`expectsDailyCheckIn: false` means they are not expected to check in at all. A key "
                     + "saves participants of its own programme only, and never moves one to another programme. "
                     + "`prescribedSubstances` (methadone, buprenorphine, ...; none when left out) are what a "
                     + "substitution or medication programme prescribes: a drug screen positive for those alone "
@@ -114,13 +120,30 @@ class ParticipantController {
         ZoneId programmeZone = programmes.require("programmeId", programmeId);
         ZoneId zone = request.timezone() == null ? programmeZone : Zones.parse("timezone", request.timezone());
         Set<String> groups = request.groupIds() == null ? Set.of() : request.groupIds();
+        boolean expectsCheckIns = request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn();
         return new Participant(id, request.displayName().strip(), programmeId, groups,
                 request.peerMentorId(), request.counsellorId(), request.supervisorId(), zone.getId(),
                 request.status() == null ? ParticipantStatus.ACTIVE : request.status(),
                 // Without an explicit consent, nothing goes to the peer mentor: the safe default.
                 new Participant.Consent(request.consent() != null && request.consent().shareWithPeerMentor()),
-                request.expectsDailyCheckIn() == null || request.expectsDailyCheckIn(),
+                expectsCheckIns, schedule(request.checkInSchedule(), expectsCheckIns),
                 PrescribedSubstances.parse(request.prescribedSubstances()), null, null);
+    }
+
+    /** Old clients send no schedule; one that is not expected to check in at all has none. */
+    private static CheckInSchedule schedule(Object given, boolean expectsCheckIns) {
+        if (given == null) {
+            return null;
+        }
+        if (!expectsCheckIns) {
+            throw ApiProblem.invalid("checkInSchedule", "cannot be given with expectsDailyCheckIn false, which means "
+                    + "the participant is not expected to check in");
+        }
+        try {
+            return CheckInSchedule.parse(given);
+        } catch (IllegalArgumentException invalid) {
+            throw ApiProblem.invalid("checkInSchedule", invalid.getMessage());
+        }
     }
 
     @GetMapping("/{id}")

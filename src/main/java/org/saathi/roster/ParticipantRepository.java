@@ -24,9 +24,9 @@ class ParticipantRepository {
         boolean created = jdbc.sql("""
                         INSERT INTO participant (id, display_name, programme_id, peer_mentor_id, counsellor_id,
                             supervisor_id, timezone, status, share_with_peer_mentor, expects_daily_check_in,
-                            prescribed_substances, created_at, updated_at)
+                            check_in_schedule, prescribed_substances, created_at, updated_at)
                         VALUES (:id, :displayName, :programme, :peerMentor, :counsellor, :supervisor, :timezone,
-                            :status, :share, :daily, :prescribed, :now, :now)
+                            :status, :share, :daily, :schedule, :prescribed, :now, :now)
                         ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,
                             programme_id = excluded.programme_id, peer_mentor_id = excluded.peer_mentor_id,
                             counsellor_id = excluded.counsellor_id, supervisor_id = excluded.supervisor_id,
@@ -34,6 +34,7 @@ class ParticipantRepository {
                             share_with_peer_mentor = excluded.share_with_peer_mentor,
                             expects_daily_check_in = excluded.expects_daily_check_in,
                             prescribed_substances = excluded.prescribed_substances,
+                            check_in_schedule = excluded.check_in_schedule,
                             updated_at = excluded.updated_at
                         RETURNING (xmax = 0) AS created""")
                 .param("id", p.id())
@@ -47,6 +48,7 @@ class ParticipantRepository {
                 .param("share", p.consent().shareWithPeerMentor())
                 .param("daily", p.expectsDailyCheckIn())
                 .param("prescribed", PrescribedSubstances.stored(p.prescribedSubstances()))
+                .param("schedule", p.checkInSchedule() == null ? null : p.checkInSchedule().stored())
                 .param("now", Timestamps.of(now))
                 .query(Boolean.class).single();
         jdbc.sql("DELETE FROM participant_group WHERE participant_id = :id").param("id", p.id()).update();
@@ -86,14 +88,19 @@ class ParticipantRepository {
         return unknown;
     }
 
+    static CheckInSchedule schedule(ResultSet rs) throws SQLException {
+        String stored = rs.getString("check_in_schedule");
+        return stored == null ? null : CheckInSchedule.ofStored(stored);
+    }
+
     private static Participant participant(ResultSet rs, int row) throws SQLException {
         Set<String> groups = new TreeSet<>(java.util.List.of((String[]) rs.getArray("groups").getArray()));
         return new Participant(rs.getString("id"), rs.getString("display_name"), rs.getString("programme_id"),
                 groups, rs.getString("peer_mentor_id"), rs.getString("counsellor_id"), rs.getString("supervisor_id"),
                 rs.getString("timezone"), ParticipantStatus.valueOf(rs.getString("status")),
                 new Participant.Consent(rs.getBoolean("share_with_peer_mentor")),
-                rs.getBoolean("expects_daily_check_in"), PrescribedSubstances.read(rs.getArray("prescribed_substances")),
-                Timestamps.read(rs, "created_at"),
+                rs.getBoolean("expects_daily_check_in"), schedule(rs),
+                PrescribedSubstances.read(rs.getArray("prescribed_substances")), Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "updated_at"));
     }
 }

@@ -90,7 +90,8 @@ public class Roster {
                             List.of((String[]) rs.getArray("programme_admins").getArray()),
                             List.of((String[]) rs.getArray("deployment_leads").getArray()),
                             Set.of((String[]) rs.getArray("deactivated_staff").getArray()),
-                            PrescribedSubstances.read(rs.getArray("prescribed_substances"))));
+                            PrescribedSubstances.read(rs.getArray("prescribed_substances")),
+                            Optional.ofNullable(ParticipantRepository.schedule(rs))));
                 });
         return contexts;
     }

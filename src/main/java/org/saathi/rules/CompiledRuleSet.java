@@ -70,7 +70,7 @@ final class CompiledRuleSet {
         List<Signal> signals = new ArrayList<>();
         List<EscalationAction> actions = new ArrayList<>();
         try {
-            Window.facts(input, baselinePeriod).forEach(session::insert);
+            Window.facts(input, window, baselinePeriod).forEach(session::insert);
             int fired = session.fireAllRules(MOST_FIRINGS);
             if (fired >= MOST_FIRINGS) {
                 throw new IllegalStateException("rule set " + version + " fired " + fired + " times: a rule loops");

@@ -1,9 +1,11 @@
 package org.saathi.rules;
 
-import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.saathi.facts.AttendanceStatus;
@@ -13,6 +15,8 @@ import org.saathi.facts.Role;
 import org.saathi.facts.SessionType;
 import org.saathi.facts.Substance;
 import org.saathi.facts.Severity;
+import org.saathi.roster.CheckInSchedule;
+import org.saathi.roster.ParticipantContext;
 
 /**
  * A scenario test of a rule set, as written in {@code rules/tests/*.yaml}: a participant, a clock,
@@ -32,7 +36,7 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
         if (clock.absolute() == null) {
             throw new IllegalArgumentException("a scenario's clock must be a timestamp with an offset");
         }
-        participant = participant == null ? new ParticipantSpec(null, null, null, null, null, null) : participant;
+        participant = participant == null ? new ParticipantSpec(null, null, null, null, null, null, null) : participant;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         openAlerts = openAlerts == null ? List.of() : List.copyOf(openAlerts);
         facts = facts == null ? List.of() : List.copyOf(facts);
@@ -50,24 +54,20 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
     }
 
     /**
-     * {@code prescribed}: substances of the vocabulary, as the roster takes them ({@code [methadone]}).
-     * {@code timezone} defaults to the default programme's, Asia/Kolkata, as the default clock's offset is.
+     * @param prescribed substances of the vocabulary, as the roster takes them ({@code [methadone]})
+     * @param timezone the programme's, Asia/Kolkata unless given
+     * @param checkInSchedule "DAILY", "WEEKDAYS" or a list of days such as [MON, WED, FRI]
      */
     record ParticipantSpec(Boolean shareWithPeerMentor, Boolean expectsDailyCheckIn, Boolean supervisorAssigned,
-            When enrolled, List<String> prescribed, String timezone) {
-
-        static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Asia/Kolkata");
+            When enrolled, List<String> prescribed, ZoneId timezone, Object checkInSchedule) {
 
         ParticipantSpec {
             prescribed = prescribed == null ? List.of() : List.copyOf(prescribed);
             prescribed.forEach(name -> Substance.named(name).filter(Substance::prescribable).orElseThrow(
                     () -> new IllegalArgumentException("'" + name + "' is not a substance that can be prescribed")));
-            if (timezone != null) {
-                try {
-                    ZoneId.of(timezone);
-                } catch (DateTimeException notAZone) {
-                    throw new IllegalArgumentException("timezone must be a time zone such as Asia/Kolkata");
-                }
+            timezone = timezone == null ? ParticipantContext.DEFAULT_TIMEZONE : timezone;
+            if (checkInSchedule != null) {
+                checkInSchedule = CheckInSchedule.parse(checkInSchedule);
             }
         }
 
@@ -76,8 +76,8 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
                     .collect(java.util.stream.Collectors.toSet());
         }
 
-        ZoneId zone() {
-            return timezone == null ? DEFAULT_TIMEZONE : ZoneId.of(timezone);
+        Optional<CheckInSchedule> schedule() {
+            return Optional.ofNullable((CheckInSchedule) checkInSchedule);
         }
     }
 
@@ -100,15 +100,15 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
     }
 
     /** One fact on the timeline: exactly one of its fields is given. */
-    record FactSpec(CheckInSpec checkIn, AttendanceSpec attendance, ItemsSpec phq9, ItemsSpec bam,
-            DrugScreenSpec drugScreen, PeerConcernSpec peerConcern) {
+    record FactSpec(CheckInSpec checkIn, CheckInSeriesSpec checkIns, AttendanceSpec attendance, ItemsSpec phq9,
+            ItemsSpec bam, DrugScreenSpec drugScreen, PeerConcernSpec peerConcern) {
 
         FactSpec {
-            long given = java.util.stream.Stream.of(checkIn, attendance, phq9, bam, drugScreen, peerConcern)
+            long given = java.util.stream.Stream.of(checkIn, checkIns, attendance, phq9, bam, drugScreen, peerConcern)
                     .filter(java.util.Objects::nonNull).count();
             if (given != 1) {
-                throw new IllegalArgumentException("each fact is exactly one of checkIn, attendance, phq9, bam, "
-                        + "drugScreen or peerConcern");
+                throw new IllegalArgumentException("each fact is exactly one of checkIn, checkIns, attendance, phq9, "
+                        + "bam, drugScreen or peerConcern");
             }
             if (phq9 != null && (phq9.items().size() != 9
                     || phq9.items().stream().anyMatch(item -> item == null || item < 0 || item > 3))) {
@@ -131,6 +131,25 @@ record Scenario(String name, When clock, ParticipantSpec participant, Map<String
             if (craving < 0 || craving > 10 || mood < 1 || mood > 10) {
                 throw new IllegalArgumentException("craving is 0 to 10 and mood 1 to 10");
             }
+        }
+    }
+
+    /**
+     * A habit: one check-in at {@code time} (local, in the participant's programme zone) on each day of
+     * {@code days} ("DAILY", "WEEKDAYS" or a list of days) from the day of {@code from} to the day of
+     * {@code to}, both included, with the default craving and mood.
+     */
+    record CheckInSeriesSpec(When from, When to, Object days, LocalTime time) {
+
+        CheckInSeriesSpec {
+            requireTime(from);
+            requireTime(to);
+            days = CheckInSchedule.parse(days == null ? "DAILY" : days);
+            time = time == null ? LocalTime.of(9, 0) : time;
+        }
+
+        Set<DayOfWeek> weekdays() {
+            return ((CheckInSchedule) days).days();
         }
     }
 

@@ -2,6 +2,8 @@ package org.saathi.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,9 +106,10 @@ final class ScenarioRunner {
         Instant clock = scenario.clock().absolute();
         Instant enrolled = (spec.enrolled() == null ? When.parse("-90d") : spec.enrolled()).resolve(clock);
         return new ParticipantContext("scenario-participant", "default", ParticipantStatus.ACTIVE,
-                !Boolean.FALSE.equals(spec.expectsDailyCheckIn()), enrolled, spec.zone(), PEER_MENTOR, COUNSELLOR,
+                !Boolean.FALSE.equals(spec.expectsDailyCheckIn()), enrolled, PEER_MENTOR, COUNSELLOR,
                 Boolean.FALSE.equals(spec.supervisorAssigned()) ? Optional.empty() : Optional.of(SUPERVISOR),
-                !Boolean.FALSE.equals(spec.shareWithPeerMentor()), List.of(SUPERVISOR, OTHER_SUPERVISOR))
+                !Boolean.FALSE.equals(spec.shareWithPeerMentor()), List.of(SUPERVISOR, OTHER_SUPERVISOR),
+                spec.timezone(), spec.schedule())
                 .withPrescribedSubstances(spec.prescribedSubstances());
     }
 
@@ -127,6 +130,8 @@ final class ScenarioRunner {
                 Scenario.CheckInSpec c = fact.checkIn();
                 checkIns.add(new CheckIn(id, who, c.at().resolve(clock), 0, c.craving(), c.mood(), c.stress(),
                         c.sleepHours(), c.usedSubstance(), c.medicationTaken(), c.triggers()));
+            } else if (fact.checkIns() != null) {
+                checkIns.addAll(series(id, who, fact.checkIns(), clock, participant.timezone()));
             } else if (fact.attendance() != null) {
                 Scenario.AttendanceSpec a = fact.attendance();
                 attendance.add(new Attendance(id, who, a.at().resolve(clock), 0,
@@ -155,6 +160,20 @@ final class ScenarioRunner {
         return new EvaluationInput(participant, clock, thresholds, inWindow(checkIns, from, clock),
                 inWindow(attendance, from, clock), inWindow(phq9, from, clock), inWindow(bam, from, clock),
                 inWindow(drugScreens, from, clock), inWindow(concerns, from, clock), last, open);
+    }
+
+    private static List<CheckIn> series(String id, String who, Scenario.CheckInSeriesSpec spec, Instant clock,
+            ZoneId zone) {
+        List<CheckIn> checkIns = new ArrayList<>();
+        LocalDate last = spec.to().resolve(clock).atZone(zone).toLocalDate();
+        for (LocalDate day = spec.from().resolve(clock).atZone(zone).toLocalDate(); !day.isAfter(last);
+                day = day.plusDays(1)) {
+            if (spec.weekdays().contains(day.getDayOfWeek())) {
+                checkIns.add(new CheckIn(id + "-" + day, who, day.atTime(spec.time()).atZone(zone).toInstant(), 0, 2, 7,
+                        null, null, null, null, List.of()));
+            }
+        }
+        return checkIns;
     }
 
     /** As the database would answer: facts of the window that had happened by the clock. */

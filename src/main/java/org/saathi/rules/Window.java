@@ -21,8 +21,8 @@ import org.saathi.facts.Threshold;
 /**
  * Turns an evaluation's input into the facts rules see: check-ins and sessions numbered by recency,
  * each session once with its latest reported status, the days of a medication programme, the
- * personal baseline, the check-in gap, the participant's prescription and the periods without use
- * before each use.
+ * personal baseline, the check-in gap, the participant's own rhythm of check-ins ({@link Rhythms}),
+ * the participant's prescription and the periods without use before each use.
  */
 final class Window {
 
@@ -32,7 +32,7 @@ final class Window {
     private Window() {
     }
 
-    static List<Object> facts(EvaluationInput input, Duration baselinePeriod) {
+    static List<Object> facts(EvaluationInput input, Duration window, Duration baselinePeriod) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Now(input.now()));
         input.thresholds().forEach((key, value) -> facts.add(new Threshold(key, value)));
@@ -55,6 +55,7 @@ final class Window {
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
         facts.add(new CheckInGap(input.participant().id(), hours, since, input.participant().expectsDailyCheckIn(),
                 input.lastCheckIn()));
+        facts.add(Rhythms.of(input, input.now().minus(window)));
         return facts;
     }
 

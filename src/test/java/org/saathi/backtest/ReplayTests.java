@@ -88,12 +88,16 @@ class ReplayTests {
                 .toList();
 
         Instant last = day(5).minusSeconds(3600);
+        // a daily rhythm: the WATCH comes when the second missed day has ended in Kolkata, the replay's zone
+        Instant secondDayOver = last.atZone(ParticipantContext.DEFAULT_TIMEZONE).toLocalDate().plusDays(3)
+                .atStartOfDay(ParticipantContext.DEFAULT_TIMEZONE).toInstant();
         assertThat(gaps).hasSize(2);
         assertThat(gaps.get(0).severity()).isEqualTo(Severity.WATCH);
-        assertThat(gaps.get(0).raisedAt()).isBetween(last.plus(Duration.ofHours(48)), last.plus(Duration.ofHours(49)));
-        // resolved after a day, the silence goes on: at 96 hours it is a new alert, one level up
+        assertThat(gaps.get(0).raisedAt()).isBetween(secondDayOver, secondDayOver.plus(Duration.ofHours(1)));
+        // resolved after a day, the silence goes on: the third missed day makes a new alert, one level up
+        Instant thirdDayOver = secondDayOver.plus(Duration.ofDays(1));
         assertThat(gaps.get(1).severity()).isEqualTo(Severity.WARNING);
-        assertThat(gaps.get(1).raisedAt()).isBetween(last.plus(Duration.ofHours(96)), last.plus(Duration.ofHours(97)));
+        assertThat(gaps.get(1).raisedAt()).isBetween(thirdDayOver, thirdDayOver.plus(Duration.ofHours(1)));
     }
 
     @Test
@@ -169,8 +173,9 @@ class ReplayTests {
     }
 
     static ParticipantContext participant(Instant enrolled) {
-        return new ParticipantContext("p-1", "default", ParticipantStatus.ACTIVE, true, enrolled, ZoneId.of("Asia/Kolkata"), "mentor-1",
-                "counsellor-1", Optional.of("supervisor-1"), true, List.of("supervisor-1", "supervisor-2"));
+        return new ParticipantContext("p-1", "default", ParticipantStatus.ACTIVE, true, enrolled, "mentor-1",
+                "counsellor-1", Optional.of("supervisor-1"), true, List.of("supervisor-1", "supervisor-2"),
+                ParticipantContext.DEFAULT_TIMEZONE, Optional.empty());
     }
 
     void dailyCheckIns(int firstDay, int lastDay) {

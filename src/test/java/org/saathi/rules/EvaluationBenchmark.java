@@ -119,8 +119,8 @@ public final class EvaluationBenchmark {
         List<Phq9> phq9 = List.of(Phq9.of(id + "-phq", id, now.minus(Duration.ofDays(3)),
                 List.of(1, 1, 2, 1, 1, 2, 1, random.nextInt(2), 0)));
         ParticipantContext participant = new ParticipantContext(id, "default", ParticipantStatus.ACTIVE, true,
-                now.minus(Duration.ofDays(90)), ZoneId.of("Asia/Kolkata"), "mentor", "counsellor", Optional.of("supervisor"), true,
-                List.of("supervisor"));
+                now.minus(Duration.ofDays(90)), "mentor", "counsellor", Optional.of("supervisor"), true,
+                List.of("supervisor"), ParticipantContext.DEFAULT_TIMEZONE, Optional.empty());
         return new EvaluationInput(participant, now, rules.thresholds(), checkIns, attendance, phq9, List.of(),
                 List.of(), List.of(), checkIns.stream().findFirst(), List.of());
     }

@@ -94,7 +94,7 @@ class EvaluationSweepTests {
         JsonNode detail = fixtures.as(counsellor).get("/api/v1/alerts/" + alert).json();
 
         assertThat(detail.path("severity").asString()).isEqualTo("WARNING");
-        assertThat(detail.path("explanation").asString()).isEqualTo("No check-in for 172 hours; threshold 96 hours");
+        assertThat(detail.path("explanation").asString()).isEqualTo("No check-in for 7 days (172 hours); anyone silent for 96 hours is followed up");
     }
 
     @Test

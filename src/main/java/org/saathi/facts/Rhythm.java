@@ -1,0 +1,119 @@
+package org.saathi.facts;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The participant's own rhythm of check-ins, learned from the check-ins of the window up to their
+ * last one, in the calendar days of their programme's time zone, and how the present departs from it.
+ *
+ * @param expectsCheckIns false for a participant the programme does not expect to check in at all
+ * @param basis what {@code usualDays} and {@code longestUsualSilenceHours} rest on
+ * @param checkIns check-ins the rhythm was learned from; {@code daysLearned} the calendar days they span
+ * @param usualDays the days of the week they usually check in, or the programme's schedule when it gave one
+ * @param usualIntervalHours the median time between consecutive check-ins
+ * @param longestUsualSilenceHours a high percentile of the times between consecutive check-ins
+ *        (threshold rhythm.silencePercentile), or the longest gap the schedule leaves when there is too
+ *        little history to learn it
+ * @param silenceHours since the last check-in, or since enrolment for someone who never checked in
+ * @param usualDaysMissed usual check-in days that have ended since the day of the last check-in without one
+ * @param recentCheckIns the check-ins of the last rhythm.recentDays days that have ended, and of today
+ * @param recentUsualDays their usual check-in days among those ended days; {@code recentDaysCheckedIn}
+ *        how many of them had a check-in
+ * @param shareBefore the share of their usual check-in days with a check-in in the weeks of the window
+ *        before those days, {@code weeksBefore} how many weeks that share rests on (none before enrolment)
+ * @param peerMeetingsRecent peer meetings attended on the last rhythm.peerRecentDays days and today
+ * @param peerMeetingsBefore peer meetings attended on as many days before those, the evidence of a drop
+ */
+public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis, int checkIns, int daysLearned,
+        Set<DayOfWeek> usualDays, double usualIntervalHours, double longestUsualSilenceHours, double silenceHours,
+        int usualDaysMissed, Optional<CheckIn> lastCheckIn, List<CheckIn> recentCheckIns, int recentUsualDays,
+        int recentDaysCheckedIn, double shareBefore, double weeksBefore, int peerMeetingsRecent,
+        List<Attendance> peerMeetingsBefore) {
+
+    /** What the rhythm rests on. */
+    public enum Basis {
+        /** Enough of their own history: days and silences are their own. */
+        LEARNED,
+        /** The programme's schedule gives the days; silences are learned when there is history enough. */
+        SCHEDULE,
+        /** Too little history and no schedule: programme-wide thresholds apply. */
+        TOO_LITTLE_HISTORY
+    }
+
+    public Rhythm {
+        usualDays = usualDays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(usualDays));
+        recentCheckIns = List.copyOf(recentCheckIns);
+        peerMeetingsBefore = List.copyOf(peerMeetingsBefore);
+    }
+
+    /** Whether the rules can measure silence against this person's rhythm rather than programme-wide. */
+    public boolean known() {
+        return basis != Basis.TOO_LITTLE_HISTORY;
+    }
+
+    /** Whether the present silence is longer than their longest usual silence by {@code marginHours} or more. */
+    public boolean silentBeyondUsualBy(double marginHours) {
+        return silenceHours >= longestUsualSilenceHours + marginHours;
+    }
+
+    /** Whether they checked in on at most {@code share} of the share of usual days they did before. */
+    public boolean recentAtMost(double share) {
+        return recentUsualDays > 0 && recentDaysCheckedIn <= recentUsualDays * shareBefore * share;
+    }
+
+    /** "93 %": the share of usual days with a check-in before. */
+    public String shareBeforeInWords() {
+        return Math.round(shareBefore * 100) + " %";
+    }
+
+    public int peerMeetingsAttendedBefore() {
+        return peerMeetingsBefore.size();
+    }
+
+    /** "usually checks in Mon-Fri", "expected to check in Mon, Wed and Fri", "usually checks in every day". */
+    public String daysInWords() {
+        String who = basis == Basis.SCHEDULE ? "expected to check in " : "usually checks in ";
+        return who + days(usualDays);
+    }
+
+    /** "3 days", "1 day", "1.5 days": hours as days, to the half day. */
+    public static String asDays(double hours) {
+        double days = Math.round(hours / 12) / 2.0;
+        return Explain.number(days) + (days == 1 ? " day" : " days");
+    }
+
+    static String days(Set<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "every day";
+        }
+        if (days.isEmpty()) {
+            return "on no regular day";
+        }
+        List<DayOfWeek> sorted = days.stream().sorted().toList();
+        DayOfWeek first = sorted.get(0);
+        DayOfWeek last = sorted.get(sorted.size() - 1);
+        if (sorted.size() >= 3 && last.getValue() - first.getValue() == sorted.size() - 1) {
+            return name(first) + "-" + name(last);
+        }
+        List<String> names = new ArrayList<>();
+        sorted.forEach(day -> names.add(name(day)));
+        return Explain.join(names);
+    }
+
+    private static String name(DayOfWeek day) {
+        String name = day.name();
+        return name.charAt(0) + name.substring(1, 3).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The evidence of engagement falling: the few recent check-ins and the peer meetings attended before. */
+    public List<Fact> engagementEvidence() {
+        List<Fact> evidence = new ArrayList<>(recentCheckIns);
+        evidence.addAll(peerMeetingsBefore);
+        return evidence;
+    }
+}

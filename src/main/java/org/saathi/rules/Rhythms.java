@@ -1,0 +1,197 @@
+package org.saathi.rules;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.saathi.facts.Attendance;
+import org.saathi.facts.CheckIn;
+import org.saathi.facts.Rhythm;
+import org.saathi.facts.SessionType;
+import org.saathi.roster.CheckInSchedule;
+import org.saathi.roster.ParticipantContext;
+
+/**
+ * Learns a participant's {@link Rhythm} from the check-ins and peer meetings of the window. Days are
+ * calendar days in the programme's time zone, so that a check-in at 23:30 in Kolkata counts for that
+ * day. What it learns from, and how much history it needs, are thresholds ({@code rhythm.*}); a rule
+ * set that does not define them has no learned rhythm, only programme-wide thresholds.
+ */
+final class Rhythms {
+
+    private static final double HOURS_PER_WEEK = 7 * 24;
+
+    /** The thresholds that shape the learning, as thresholds.yaml documents them. */
+    record Settings(int minCheckIns, int minDays, double usualDayShare, double silencePercentile, int recentDays,
+            int peerRecentDays) {
+
+        static final List<String> KEYS = List.of("rhythm.minCheckIns", "rhythm.minDays", "rhythm.usualDayShare",
+                "rhythm.silencePercentile", "rhythm.recentDays", "rhythm.peerRecentDays");
+
+        static Optional<Settings> of(Map<String, Double> thresholds) {
+            if (!thresholds.keySet().containsAll(KEYS)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Settings(whole(thresholds, KEYS.get(0)), whole(thresholds, KEYS.get(1)),
+                    thresholds.get(KEYS.get(2)), thresholds.get(KEYS.get(3)), whole(thresholds, KEYS.get(4)),
+                    whole(thresholds, KEYS.get(5))));
+        }
+
+        private static int whole(Map<String, Double> thresholds, String key) {
+            return (int) Math.round(thresholds.get(key));
+        }
+    }
+
+    private Rhythms() {
+    }
+
+    static Rhythm of(EvaluationInput input, Instant windowStart) {
+        ParticipantContext participant = input.participant();
+        ZoneId zone = participant.timezone();
+        Instant since = input.lastCheckIn().map(CheckIn::at).orElse(participant.enrolledAt());
+        List<CheckIn> learned = input.checkIns().stream().filter(c -> !c.at().isAfter(since))
+                .sorted(Comparator.comparing(CheckIn::at)).toList();
+        Optional<Settings> settings = Settings.of(input.thresholds());
+        Learned days = settings.map(s -> learn(learned, zone, s)).orElse(Learned.NOTHING);
+        Optional<CheckInSchedule> schedule = participant.checkInSchedule();
+        Rhythm.Basis basis = schedule.isPresent() ? Rhythm.Basis.SCHEDULE
+                : days.enough() ? Rhythm.Basis.LEARNED : Rhythm.Basis.TOO_LITTLE_HISTORY;
+        Set<DayOfWeek> usualDays = schedule.map(CheckInSchedule::days)
+                .orElse(days.enough() ? days.usualDays() : Set.of());
+        double longest = schedule.map(s -> Math.max(longestScheduledGap(s.days()), days.enough() ? days.longest() : 0))
+                .orElse(days.enough() ? days.longest() : 0);
+        double interval = days.enough() ? days.interval()
+                : schedule.map(s -> HOURS_PER_WEEK / s.days().size()).orElse(0.0);
+        Instant historyStart = participant.enrolledAt().isAfter(windowStart) ? participant.enrolledAt() : windowStart;
+        Engagement engagement = settings.map(s -> engagement(input, usualDays, historyStart, s))
+                .orElse(Engagement.NONE);
+        return new Rhythm(participant.id(), participant.expectsDailyCheckIn(), basis, learned.size(), days.span(),
+                usualDays, interval, longest, Math.max(0, hours(since, input.now())),
+                missed(usualDays, since, input.now(), zone), input.lastCheckIn(), engagement.recent(),
+                engagement.recentUsualDays(), engagement.recentCheckedIn(), engagement.shareBefore(),
+                engagement.weeksBefore(), engagement.peerRecent(), engagement.peerBefore());
+    }
+
+    /** Engagement now against before, in whole calendar days, so that the time of day does not move it. */
+    record Engagement(List<CheckIn> recent, int recentUsualDays, int recentCheckedIn, double shareBefore,
+            double weeksBefore, int peerRecent, List<Attendance> peerBefore) {
+
+        static final Engagement NONE = new Engagement(List.of(), 0, 0, 0, 0, 0, List.of());
+    }
+
+    static Engagement engagement(EvaluationInput input, Set<DayOfWeek> usualDays, Instant historyStart,
+            Settings settings) {
+        ZoneId zone = input.participant().timezone();
+        LocalDate today = day(input.now(), zone);
+        LocalDate recentFirst = today.minusDays(settings.recentDays());
+        // the first day of history counts only when it is whole
+        LocalDate beforeFirst = day(historyStart, zone).plusDays(1);
+        Set<LocalDate> checkedIn = new HashSet<>();
+        input.checkIns().forEach(c -> checkedIn.add(day(c.at(), zone)));
+        List<LocalDate> recentDays = usualBetween(usualDays, recentFirst, today.minusDays(1));
+        List<LocalDate> beforeDays = usualBetween(usualDays, beforeFirst, recentFirst.minusDays(1));
+        double weeksBefore = Math.max(0, recentFirst.toEpochDay() - beforeFirst.toEpochDay()) / 7.0;
+        List<CheckIn> recent = input.checkIns().stream().filter(c -> !day(c.at(), zone).isBefore(recentFirst)).toList();
+        LocalDate peerFirst = today.minusDays(settings.peerRecentDays());
+        List<Attendance> peerMeetings = Window.sessions(input.attendanceReports()).stream()
+                .filter(a -> a.sessionType() == SessionType.PEER_MEETING && a.attended() && !a.at().isAfter(input.now()))
+                .toList();
+        int peerRecent = (int) peerMeetings.stream().filter(a -> !day(a.at(), zone).isBefore(peerFirst)).count();
+        List<Attendance> peerBefore = peerMeetings.stream().filter(a -> day(a.at(), zone).isBefore(peerFirst)
+                && !day(a.at(), zone).isBefore(peerFirst.minusDays(settings.peerRecentDays()))).toList();
+        return new Engagement(recent, recentDays.size(), (int) recentDays.stream().filter(checkedIn::contains).count(),
+                beforeDays.isEmpty() ? 0 : beforeDays.stream().filter(checkedIn::contains).count()
+                        / (double) beforeDays.size(), weeksBefore, peerRecent, peerBefore);
+    }
+
+    private static List<LocalDate> usualBetween(Set<DayOfWeek> usualDays, LocalDate first, LocalDate last) {
+        return Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1))
+                .filter(d -> usualDays.contains(d.getDayOfWeek())).toList();
+    }
+
+    /** What the check-ins up to the last one say; {@code enough} when they are history enough to rest on. */
+    record Learned(boolean enough, int span, Set<DayOfWeek> usualDays, double interval, double longest) {
+
+        static final Learned NOTHING = new Learned(false, 0, Set.of(), 0, 0);
+    }
+
+    static Learned learn(List<CheckIn> oldestFirst, ZoneId zone, Settings settings) {
+        if (oldestFirst.isEmpty()) {
+            return Learned.NOTHING;
+        }
+        LocalDate first = day(oldestFirst.get(0).at(), zone);
+        LocalDate last = day(oldestFirst.get(oldestFirst.size() - 1).at(), zone);
+        int span = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+        Set<LocalDate> checkedIn = new HashSet<>();
+        oldestFirst.forEach(c -> checkedIn.add(day(c.at(), zone)));
+        Set<DayOfWeek> usual = EnumSet.noneOf(DayOfWeek.class);
+        for (DayOfWeek weekday : DayOfWeek.values()) {
+            List<LocalDate> occurrences = Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1))
+                    .filter(d -> d.getDayOfWeek() == weekday).toList();
+            long with = occurrences.stream().filter(checkedIn::contains).count();
+            if (!occurrences.isEmpty() && with >= settings.usualDayShare() * occurrences.size()) {
+                usual.add(weekday);
+            }
+        }
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < oldestFirst.size(); i++) {
+            gaps.add(hours(oldestFirst.get(i - 1).at(), oldestFirst.get(i).at()));
+        }
+        gaps.sort(Comparator.naturalOrder());
+        boolean enough = oldestFirst.size() >= settings.minCheckIns() && span >= settings.minDays();
+        return new Learned(enough, span, usual, percentile(gaps, 50), percentile(gaps, settings.silencePercentile()));
+    }
+
+    /** Nearest rank: the smallest gap that at least {@code percent} % of the gaps do not exceed. */
+    static double percentile(List<Double> sorted, double percent) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(percent / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    /** Usual days that have ended since the day of {@code since}, in the programme's calendar. */
+    static int missed(Set<DayOfWeek> usualDays, Instant since, Instant now, ZoneId zone) {
+        LocalDate today = day(now, zone);
+        int missed = 0;
+        for (LocalDate d = day(since, zone).plusDays(1); d.isBefore(today); d = d.plusDays(1)) {
+            if (usualDays.contains(d.getDayOfWeek())) {
+                missed++;
+            }
+        }
+        return missed;
+    }
+
+    /** The longest stretch a schedule leaves between two check-in days: 72 hours over a weekend for WEEKDAYS. */
+    static double longestScheduledGap(Set<DayOfWeek> days) {
+        int longest = 0;
+        for (DayOfWeek day : days) {
+            int next = 1;
+            while (!days.contains(day.plus(next))) {
+                next++;
+            }
+            longest = Math.max(longest, next);
+        }
+        return longest * 24.0;
+    }
+
+    private static LocalDate day(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    private static double hours(Instant from, Instant to) {
+        return Duration.between(from, to).toMinutes() / 60.0;
+    }
+}
