@@ -21,6 +21,7 @@ import org.saathi.api.Digests;
 record RuleSetFiles(Path directory, Map<String, String> files, String version) {
 
     static final String THRESHOLDS = "thresholds.yaml";
+    static final String DETERIORATION = DeteriorationYaml.FILE;
 
     static RuleSetFiles read(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
@@ -34,8 +35,10 @@ record RuleSetFiles(Path directory, Map<String, String> files, String version) {
                 files.put(folder + "/" + file.getFileName(), text(file));
             }
         }
-        if (Files.isRegularFile(root.resolve(THRESHOLDS))) {
-            files.put(THRESHOLDS, text(root.resolve(THRESHOLDS)));
+        for (String table : List.of(THRESHOLDS, DETERIORATION)) {
+            if (Files.isRegularFile(root.resolve(table))) {
+                files.put(table, text(root.resolve(table)));
+            }
         }
         StringBuilder all = new StringBuilder();
         files.forEach((path, text) -> all.append(path).append('\0').append(text).append('\0'));

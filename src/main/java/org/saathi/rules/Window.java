@@ -27,24 +27,44 @@ final class Window {
     private Window() {
     }
 
-    static List<Object> facts(EvaluationInput input, Duration baselinePeriod) {
+    /** The thresholds the deterioration score reads, as the rules that look at recent check-ins do. */
+    static final String RECENT_DAYS = "recent.days";
+    static final String BASELINE_MIN_CHECK_INS = "baseline.minCheckIns";
+
+    static List<Object> facts(EvaluationInput input, Duration baselinePeriod, Duration window,
+            DeteriorationTable deterioration) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Now(input.now()));
         input.thresholds().forEach((key, value) -> facts.add(new Threshold(key, value)));
         List<CheckIn> checkIns = numbered(input.checkIns());
         facts.addAll(checkIns);
-        facts.addAll(sessions(input.attendanceReports()));
+        List<Attendance> sessions = sessions(input.attendanceReports());
+        facts.addAll(sessions);
         facts.addAll(input.phq9());
         facts.addAll(input.bam());
         facts.addAll(input.drugScreens());
         facts.addAll(input.peerConcerns());
         facts.addAll(input.openAlerts());
-        facts.add(baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod)));
+        Baseline baseline = baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod));
+        facts.add(baseline);
+        facts.addAll(DeteriorationScoring.score(deterioration, scope(input, checkIns, sessions, baseline, window,
+                deterioration), input.participant().id()));
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(input.participant().enrolledAt());
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
         facts.add(new CheckInGap(input.participant().id(), hours, since, input.participant().expectsDailyCheckIn(),
                 input.lastCheckIn()));
         return facts;
+    }
+
+    private static ScoringScope scope(EvaluationInput input, List<CheckIn> checkIns, List<Attendance> sessions,
+            Baseline baseline, Duration window, DeteriorationTable deterioration) {
+        Instant windowStart = input.now().minus(window);
+        if (input.participant().enrolledAt() != null && input.participant().enrolledAt().isAfter(windowStart)) {
+            windowStart = input.participant().enrolledAt();
+        }
+        return new ScoringScope(new Now(input.now()), input.thresholds().getOrDefault(RECENT_DAYS, 7.0),
+                input.thresholds().getOrDefault(BASELINE_MIN_CHECK_INS, 5.0), deterioration.recentCheckIns(), checkIns,
+                baseline, sessions, input.phq9(), input.bam(), input.peerConcerns(), windowStart);
     }
 
     static List<CheckIn> numbered(List<CheckIn> checkIns) {
