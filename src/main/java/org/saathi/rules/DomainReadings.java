@@ -25,8 +25,8 @@ final class DomainReadings {
     /** Engagement is compared with at least this much history before its recent days. */
     static final Duration ENGAGEMENT_HISTORY = Duration.ofDays(14);
 
-    /** A check-in saying a dose was not taken this soon after a missed clinic dose is that same dose. */
-    static final Duration SAME_DOSE = Duration.ofHours(24);
+    /** The first check-in this soon after a missed clinic dose saying not taken is that same dose. */
+    static final Duration SAME_DOSE = Duration.ofHours(48);
 
     /** One measure: its value, rounded to the tenth shown, what it says, and the facts it rests on. */
     record Reading(double value, String words, List<? extends Fact> evidence) {
@@ -163,7 +163,10 @@ final class DomainReadings {
                 + " days", absences)), "");
     }
 
-    /** Missed doses: absent from a MEDICATION session, or a check-in saying not taken (the same dose once). */
+    /**
+     * Missed doses: absent from a MEDICATION session, or a check-in saying not taken. The first
+     * check-in after a missed clinic dose (within two days) saying not taken is that same dose.
+     */
     private static Readings medication(ScoringScope scope, double days) {
         List<Attendance> doses = scope.within(scope.sessions(), days).stream()
                 .filter(session -> session.sessionType() == SessionType.MEDICATION).toList();
@@ -175,15 +178,20 @@ final class DomainReadings {
         List<Fact> missed = new ArrayList<>(doses.stream().filter(dose -> dose.status() == AttendanceStatus.ABSENT)
                 .toList());
         answers.stream().filter(checkIn -> Boolean.FALSE.equals(checkIn.medicationTaken()))
-                .filter(checkIn -> missed.stream().noneMatch(dose -> sameDose(dose, checkIn)))
+                .filter(checkIn -> !reportsMissedClinicDose(checkIn, doses, answers))
                 .forEach(missed::add);
         return new Readings(Map.of("missed", new Reading(missed.size(), missed.size() + " missed doses in the last "
                 + Explain.number(days) + " days", missed)), "");
     }
 
-    private static boolean sameDose(Fact dose, CheckIn checkIn) {
-        return dose instanceof Attendance && !checkIn.at().isBefore(dose.at())
-                && Duration.between(dose.at(), checkIn.at()).compareTo(SAME_DOSE) <= 0;
+    private static boolean reportsMissedClinicDose(CheckIn checkIn, List<Attendance> doses, List<CheckIn> answers) {
+        return doses.stream().filter(dose -> dose.at().isBefore(checkIn.at()))
+                .max(java.util.Comparator.comparing(Attendance::at))
+                .filter(dose -> dose.status() == AttendanceStatus.ABSENT)
+                .filter(dose -> Duration.between(dose.at(), checkIn.at()).compareTo(SAME_DOSE) <= 0)
+                .filter(dose -> answers.stream().noneMatch(other -> other.at().isAfter(dose.at())
+                        && other.at().isBefore(checkIn.at())))
+                .isPresent();
     }
 
     private static Readings concerns(ScoringScope scope, double days) {
