@@ -73,20 +73,24 @@ final class DomainReadings {
                 + " days";
     }
 
-    /** Craving (higher is worse) or mood (lower is worse): the recent mean, and its distance from the usual. */
+    /**
+     * Craving (higher is worse) or mood (lower is worse): the middle value of the recent check-ins,
+     * which one bad day among them does not move, and its distance from the person's usual.
+     */
     private static Readings checkInTrend(ScoringScope scope, java.util.function.ToIntFunction<CheckIn> value,
             boolean higherIsWorse) {
         List<CheckIn> recent = scope.recentCheckIns();
         if (recent.isEmpty()) {
             return Readings.none(notEnoughCheckIns(scope));
         }
-        double mean = ScoringScope.mean(recent, value::applyAsInt);
-        String level = "mean " + Explain.number(mean) + " of the last " + recent.size() + " check-ins";
+        double middle = ScoringScope.median(recent, value::applyAsInt);
+        String level = (higherIsWorse ? Explain.cravings(recent) : Explain.moods(recent)) + " in the last "
+                + recent.size() + " check-ins (middle " + Explain.number(middle) + ")";
         Map<String, Reading> readings = new LinkedHashMap<>();
-        readings.put("level", new Reading(mean, level, recent));
+        readings.put("level", new Reading(middle, level, recent));
         if (scope.hasBaseline()) {
             double usual = higherIsWorse ? scope.baseline().cravingMean() : scope.baseline().moodMean();
-            readings.put(higherIsWorse ? "rise" : "fall", new Reading(higherIsWorse ? mean - usual : usual - mean,
+            readings.put(higherIsWorse ? "rise" : "fall", new Reading(higherIsWorse ? middle - usual : usual - middle,
                     level + " against a usual " + Explain.number(usual), recent));
         }
         return new Readings(readings, "");
@@ -114,9 +118,9 @@ final class DomainReadings {
         if (answered.size() < 2) {
             return Readings.none(recent.isEmpty() ? notEnoughCheckIns(scope) : "stress not asked in the recent check-ins");
         }
-        double mean = ScoringScope.mean(answered, CheckIn::stress);
-        return new Readings(Map.of("level", new Reading(mean, "mean " + Explain.number(mean) + " of the last "
-                + answered.size() + " check-ins", answered)), "");
+        double middle = ScoringScope.median(answered, CheckIn::stress);
+        return new Readings(Map.of("level", new Reading(middle, "middle " + Explain.number(middle) + " of the last "
+                + answered.size() + " check-ins that asked", answered)), "");
     }
 
     private static Readings triggers(ScoringScope scope, double days) {

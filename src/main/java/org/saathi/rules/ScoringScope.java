@@ -42,6 +42,13 @@ record ScoringScope(Now now, double recentDays, double minBaseline, int recentCo
         return facts.stream().filter(fact -> now.withinDays(fact.at(), days)).toList();
     }
 
+    /** The middle value (the mean of the middle two for an even count): one outlier does not move it. */
+    static <T> double median(List<T> items, ToDoubleFunction<T> value) {
+        double[] sorted = items.stream().mapToDouble(value).sorted().toArray();
+        int half = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    }
+
     static <T> double mean(List<T> items, ToDoubleFunction<T> value) {
         return items.stream().mapToDouble(value).average().orElse(Double.NaN);
     }

@@ -49,7 +49,8 @@ class DeteriorationScoringTests {
         Map<String, DomainScore> scores = score();
 
         assertThat(scores.get("craving").score()).isEqualTo(2);
-        assertThat(scores.get("craving").reading()).isEqualTo("mean 4.7 of the last 3 check-ins against a usual 2");
+        assertThat(scores.get("craving").reading())
+                .isEqualTo("4, 5 and 5 in the last 3 check-ins (middle 5) against a usual 2");
         assertThat(scores.get("mood").score()).isEqualTo(1);
         assertThat(DomainScore.total(List.copyOf(scores.values()))).isEqualTo(3);
     }
@@ -58,7 +59,7 @@ class DeteriorationScoringTests {
     void oneBadDayAmongUsualDaysScoresNothing() {
         usualFortnight();
         checkIn(Duration.ofDays(2), 2, 7);
-        checkIn(Duration.ofDays(1), 5, 5);
+        checkIn(Duration.ofDays(1), 9, 2);
         checkIn(Duration.ofHours(2), 2, 7);
 
         assertThat(DomainScore.total(List.copyOf(score().values()))).isZero();
@@ -86,12 +87,13 @@ class DeteriorationScoringTests {
         checkIn(Duration.ofDays(2), 4, 5);
         checkIn(Duration.ofDays(1), 4, 5);
         checkIn(Duration.ofHours(2), 4, 5);
+        session(Duration.ofDays(6), SessionType.COUNSELLING, AttendanceStatus.ABSENT);
         session(Duration.ofDays(3), SessionType.GROUP_THERAPY, AttendanceStatus.ABSENT);
 
         assertThat(DomainScore.explain(List.copyOf(score().values()))).isEqualTo("Deterioration score 5: "
-                + "craving 2 (mean 4 of the last 3 check-ins against a usual 2), "
-                + "mood 2 (mean 5 of the last 3 check-ins against a usual 7), "
-                + "attendance 1 (1 unexcused absences of 1 sessions in the last 14 days); others 0; "
+                + "craving 2 (4, 4 and 4 in the last 3 check-ins (middle 4) against a usual 2), "
+                + "mood 2 (5, 5 and 5 in the last 3 check-ins (middle 5) against a usual 7), "
+                + "attendance 1 (2 unexcused absences of 2 sessions in the last 14 days); others 0; "
                 + "nothing recent to score for sleep, stress, medication, peer concerns and screening");
     }
 
@@ -109,7 +111,7 @@ class DeteriorationScoringTests {
     void theFirstCheckInTheDayAfterAMissedClinicDoseIsThatDoseButALaterOneIsAnother() {
         session(Duration.ofDays(4).plusHours(6), SessionType.MEDICATION, AttendanceStatus.ABSENT);
         checkIn(Duration.ofDays(3), 2, 7, false);
-        assertThat(score().get("medication").evidence()).hasSize(1);
+        assertThat(score().get("medication").reading()).isEqualTo("1 missed doses in the last 7 days");
 
         checkIn(Duration.ofDays(2).plusHours(12), 2, 7, false);
         assertThat(score().get("medication").evidence()).hasSize(2);
@@ -156,12 +158,13 @@ class DeteriorationScoringTests {
     void anAbsenceJustOutsideItsDaysDoesNotCount() {
         session(Duration.ofDays(14), SessionType.COUNSELLING, AttendanceStatus.ABSENT);
         session(Duration.ofDays(14).plusMinutes(1), SessionType.GROUP_THERAPY, AttendanceStatus.ABSENT);
+        session(Duration.ofDays(9), SessionType.PEER_MEETING, AttendanceStatus.ABSENT);
         session(Duration.ofDays(2), SessionType.MEDICATION, AttendanceStatus.ABSENT);
 
         DomainScore attendance = score().get("attendance");
 
         assertThat(attendance.score()).isEqualTo(1);
-        assertThat(attendance.evidence()).hasSize(1);
+        assertThat(attendance.evidence()).hasSize(2);
     }
 
     @Test
