@@ -48,10 +48,11 @@ final class CompiledRuleSet {
     private final List<Scenario.Located> scenarios;
     private final Duration window;
     private final Duration baselinePeriod;
+    private final DeteriorationTable deterioration;
 
     CompiledRuleSet(String version, Instant loadedAt, KieBase rules, List<RuleInfo> ruleInfo,
             Map<String, ThresholdCatalogue.Spec> thresholds, ResponseTable responses, List<Scenario.Located> scenarios,
-            Duration window, Duration baselinePeriod) {
+            Duration window, Duration baselinePeriod, DeteriorationTable deterioration) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.rules = rules;
@@ -62,6 +63,7 @@ final class CompiledRuleSet {
         this.scenarios = List.copyOf(scenarios);
         this.window = window;
         this.baselinePeriod = baselinePeriod;
+        this.deterioration = deterioration;
     }
 
     /** What the rules find about one participant; one finding per rule id, most severe first. */
@@ -70,7 +72,7 @@ final class CompiledRuleSet {
         List<Signal> signals = new ArrayList<>();
         List<EscalationAction> actions = new ArrayList<>();
         try {
-            Window.facts(input, window, baselinePeriod).forEach(session::insert);
+            Window.facts(input, window, baselinePeriod, deterioration).forEach(session::insert);
             int fired = session.fireAllRules(MOST_FIRINGS);
             if (fired >= MOST_FIRINGS) {
                 throw new IllegalStateException("rule set " + version + " fired " + fired + " times: a rule loops");
@@ -169,6 +171,11 @@ final class CompiledRuleSet {
     /** How far back an evaluation looks. */
     Duration window() {
         return window;
+    }
+
+    /** The domain table of the combined deterioration score (CMB-001). */
+    DeteriorationTable deterioration() {
+        return deterioration;
     }
 
     List<Scenario.Located> scenarios() {

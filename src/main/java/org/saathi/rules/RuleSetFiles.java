@@ -22,6 +22,7 @@ record RuleSetFiles(Path directory, Map<String, String> files, String version) {
 
     static final String THRESHOLDS = "thresholds.yaml";
     static final String RESPONSES = ResponsesFile.FILE;
+    static final String DETERIORATION = DeteriorationYaml.FILE;
 
     static RuleSetFiles read(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
@@ -35,7 +36,7 @@ record RuleSetFiles(Path directory, Map<String, String> files, String version) {
                 files.put(folder + "/" + file.getFileName(), text(file));
             }
         }
-        for (String file : List.of(THRESHOLDS, RESPONSES)) {
+        for (String file : List.of(THRESHOLDS, RESPONSES, DETERIORATION)) {
             if (Files.isRegularFile(root.resolve(file))) {
                 files.put(file, text(root.resolve(file)));
             }

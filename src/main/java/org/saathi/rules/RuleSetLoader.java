@@ -55,6 +55,7 @@ final class RuleSetLoader {
         if (thresholdsText == null) {
             problems.add(new RuleSetProblem(RuleSetFiles.THRESHOLDS, null, "is missing: rules need their thresholds"));
         }
+        DeteriorationTable deterioration = deterioration(files, thresholds, problems);
         KieBase base = DrlCompiler.compile(files, problems);
         List<RuleInfo> rules = base == null ? List.of() : rules(base, files, problems);
         checkThresholdUses(files, thresholds, problems);
@@ -66,7 +67,30 @@ final class RuleSetLoader {
             throw new RuleSetInvalid(problems);
         }
         return new CompiledRuleSet(files.version(), now, base, rules, thresholds, responses, scenarios, window,
-                baseline);
+                baseline, deterioration);
+    }
+
+    /**
+     * The domain table of the combined deterioration score. A rule set without one scores nothing;
+     * one whose rules read domain scores must have it, or they would never fire.
+     */
+    private static DeteriorationTable deterioration(RuleSetFiles files, Map<String, ?> thresholds,
+            List<RuleSetProblem> problems) {
+        String text = files.files().get(RuleSetFiles.DETERIORATION);
+        if (text == null) {
+            files.files().entrySet().stream().filter(file -> file.getKey().endsWith(".drl"))
+                    .filter(file -> file.getValue().contains("DomainScore")).findFirst()
+                    .ifPresent(file -> problems.add(new RuleSetProblem(RuleSetFiles.DETERIORATION, null,
+                            "is missing: " + file.getKey() + " reads domain scores, which come from its table")));
+            return DeteriorationTable.NONE;
+        }
+        for (String key : List.of(Window.RECENT_DAYS, Window.BASELINE_MIN_CHECK_INS)) {
+            if (!thresholds.isEmpty() && !thresholds.containsKey(key)) {
+                problems.add(new RuleSetProblem(RuleSetFiles.DETERIORATION, 1, "reads threshold \"" + key
+                        + "\", which is not defined in thresholds.yaml"));
+            }
+        }
+        return DeteriorationYaml.parse(RuleSetFiles.DETERIORATION, text, problems);
     }
 
     /** Runs every scenario; also refuses a signal rule that no scenario shows firing and not firing. */

@@ -67,6 +67,26 @@ final class RuleSetYaml {
         return thresholds;
     }
 
+    /** The YAML as a tree; null, with the problem added, when it does not parse. */
+    static JsonNode tree(String file, String text, List<RuleSetProblem> problems) {
+        try {
+            JsonNode root = YAML.readTree(text);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                problems.add(new RuleSetProblem(file, 1, "is empty"));
+                return null;
+            }
+            return root;
+        } catch (JacksonException unreadable) {
+            problems.add(problem(file, unreadable));
+            return null;
+        }
+    }
+
+    /** 7 rather than 7.0, as a rule author wrote it. */
+    static String number(double value) {
+        return org.saathi.facts.Explain.number(value);
+    }
+
     static List<Scenario.Located> scenarios(String file, String text, List<RuleSetProblem> problems) {
         List<Scenario.Located> located = new ArrayList<>();
         Scenario.File parsed;

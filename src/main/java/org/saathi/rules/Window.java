@@ -32,7 +32,12 @@ final class Window {
     private Window() {
     }
 
-    static List<Object> facts(EvaluationInput input, Duration window, Duration baselinePeriod) {
+    /** The thresholds the deterioration score reads, as the rules that look at recent check-ins do. */
+    static final String RECENT_DAYS = "recent.days";
+    static final String BASELINE_MIN_CHECK_INS = "baseline.minCheckIns";
+
+    static List<Object> facts(EvaluationInput input, Duration window, Duration baselinePeriod,
+            DeteriorationTable deterioration) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Now(input.now()));
         input.thresholds().forEach((key, value) -> facts.add(new Threshold(key, value)));
@@ -50,13 +55,27 @@ final class Window {
         Set<Substance> prescribed = input.participant().prescribedSubstances();
         facts.add(new Prescription(input.participant().id(), prescribed));
         facts.addAll(PeriodsWithoutUse.of(input.participant().id(), input.checkIns(), input.drugScreens(), prescribed));
-        facts.add(baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod)));
+        Baseline baseline = baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod));
+        facts.add(baseline);
+        facts.addAll(DeteriorationScoring.score(deterioration, scope(input, checkIns, sessions, baseline, window,
+                deterioration), input.participant().id()));
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(input.participant().enrolledAt());
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
         facts.add(new CheckInGap(input.participant().id(), hours, since, input.participant().expectsDailyCheckIn(),
                 input.lastCheckIn()));
         facts.add(Rhythms.of(input, input.now().minus(window)));
         return facts;
+    }
+
+    private static ScoringScope scope(EvaluationInput input, List<CheckIn> checkIns, List<Attendance> sessions,
+            Baseline baseline, Duration window, DeteriorationTable deterioration) {
+        Instant windowStart = input.now().minus(window);
+        if (input.participant().enrolledAt() != null && input.participant().enrolledAt().isAfter(windowStart)) {
+            windowStart = input.participant().enrolledAt();
+        }
+        return new ScoringScope(new Now(input.now()), input.thresholds().getOrDefault(RECENT_DAYS, 7.0),
+                input.thresholds().getOrDefault(BASELINE_MIN_CHECK_INS, 5.0), deterioration.recentCheckIns(), checkIns,
+                baseline, sessions, input.phq9(), input.bam(), input.peerConcerns(), windowStart);
     }
 
     static List<CheckIn> numbered(List<CheckIn> checkIns) {

@@ -1,0 +1,67 @@
+package org.saathi.rules;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The domains the deterioration score knows how to measure, as {@code rules/deterioration.yaml}
+ * names them, and the settings each needs there (how many days back it counts, what a short night
+ * is). Which domains are scored, and their bands, is the table's.
+ */
+enum DeteriorationDomain {
+
+    CRAVING("craving"),
+    MOOD("mood"),
+    SLEEP("sleep", Setting.SHORT_NIGHT_HOURS),
+    STRESS("stress"),
+    TRIGGERS("triggers", Setting.DAYS),
+    ENGAGEMENT("engagement", Setting.DAYS, Setting.MIN_USUAL_PER_WEEK),
+    ATTENDANCE("attendance", Setting.DAYS),
+    MEDICATION("medication", Setting.DAYS),
+    PEER_CONCERNS("peerConcerns", Setting.DAYS),
+    SCREENING("screening", Setting.DAYS);
+
+    /** A number a domain needs, and what the table may set it to. */
+    enum Setting {
+        DAYS("days", 1, 28),
+        SHORT_NIGHT_HOURS("shortNightHours", 1, 12),
+        MIN_USUAL_PER_WEEK("minUsualPerWeek", 1, 7);
+
+        final String key;
+        final double lowest;
+        final double highest;
+
+        Setting(String key, double lowest, double highest) {
+            this.key = key;
+            this.lowest = lowest;
+            this.highest = highest;
+        }
+    }
+
+    final String key;
+    final List<Setting> settings;
+
+    DeteriorationDomain(String key, Setting... settings) {
+        this.key = key;
+        this.settings = List.of(settings);
+    }
+
+    /** "peerConcerns" → "peer concerns", as a counsellor reads it. */
+    String label() {
+        return key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    double setting(Map<String, Double> values, Setting setting) {
+        return values.getOrDefault(setting.key, Double.NaN);
+    }
+
+    static Optional<DeteriorationDomain> named(String key) {
+        return Arrays.stream(values()).filter(domain -> domain.key.equals(key)).findFirst();
+    }
+
+    static String names() {
+        return String.join(", ", Arrays.stream(values()).map(domain -> domain.key).toList());
+    }
+}

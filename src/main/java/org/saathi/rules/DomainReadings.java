@@ -1,0 +1,215 @@
+package org.saathi.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.saathi.facts.Attendance;
+import org.saathi.facts.AttendanceStatus;
+import org.saathi.facts.CheckIn;
+import org.saathi.facts.ConcernLevel;
+import org.saathi.facts.Explain;
+import org.saathi.facts.Fact;
+import org.saathi.facts.PeerConcern;
+import org.saathi.facts.SessionType;
+
+/**
+ * Measures each domain of the deterioration score from the facts, in numbers the table's bands
+ * score and in words a counsellor reads. A domain with nothing recent to measure says why.
+ */
+final class DomainReadings {
+
+    /** Engagement is compared with at least this much history before its recent days. */
+    static final Duration ENGAGEMENT_HISTORY = Duration.ofDays(14);
+
+    /** The first check-in this soon after a missed clinic dose saying not taken is that same dose. */
+    static final Duration SAME_DOSE = Duration.ofHours(48);
+
+    /** One measure: its value, rounded to the tenth shown, what it says, and the facts it rests on. */
+    record Reading(double value, String words, List<? extends Fact> evidence) {
+
+        Reading {
+            value = Math.round(value * 10) / 10.0;
+        }
+    }
+
+    /** A domain's measures by their table name; none, and why, when there is nothing recent to measure. */
+    record Readings(Map<String, Reading> byMeasure, String unmeasured) {
+
+        static Readings none(String why) {
+            return new Readings(Map.of(), why);
+        }
+    }
+
+    private DomainReadings() {
+    }
+
+    static Readings read(DeteriorationTable.Domain domain, ScoringScope scope) {
+        DeteriorationDomain kind = domain.kind();
+        return switch (kind) {
+            case CRAVING -> checkInTrend(scope, CheckIn::craving, true);
+            case MOOD -> checkInTrend(scope, CheckIn::mood, false);
+            case SLEEP -> sleep(scope, kind.setting(domain.settings(), DeteriorationDomain.Setting.SHORT_NIGHT_HOURS));
+            case STRESS -> stress(scope);
+            case TRIGGERS -> triggers(scope, days(domain));
+            case ENGAGEMENT -> engagement(scope, days(domain),
+                    kind.setting(domain.settings(), DeteriorationDomain.Setting.MIN_USUAL_PER_WEEK));
+            case ATTENDANCE -> attendance(scope, days(domain));
+            case MEDICATION -> medication(scope, days(domain));
+            case PEER_CONCERNS -> concerns(scope, days(domain));
+            case SCREENING -> ScreeningReadings.read(scope, days(domain));
+        };
+    }
+
+    private static double days(DeteriorationTable.Domain domain) {
+        return domain.kind().setting(domain.settings(), DeteriorationDomain.Setting.DAYS);
+    }
+
+    private static String notEnoughCheckIns(ScoringScope scope) {
+        return "fewer than " + scope.recentCount() + " check-ins in the last " + Explain.number(scope.recentDays())
+                + " days";
+    }
+
+    /**
+     * Craving (higher is worse) or mood (lower is worse): the middle value of the recent check-ins,
+     * which one bad day among them does not move, and its distance from the person's usual.
+     */
+    private static Readings checkInTrend(ScoringScope scope, java.util.function.ToIntFunction<CheckIn> value,
+            boolean higherIsWorse) {
+        List<CheckIn> recent = scope.recentCheckIns();
+        if (recent.isEmpty()) {
+            return Readings.none(notEnoughCheckIns(scope));
+        }
+        double middle = ScoringScope.median(recent, value::applyAsInt);
+        String level = (higherIsWorse ? Explain.cravings(recent) : Explain.moods(recent)) + " in the last "
+                + recent.size() + " check-ins (middle " + Explain.number(middle) + ")";
+        Map<String, Reading> readings = new LinkedHashMap<>();
+        readings.put("level", new Reading(middle, level, recent));
+        if (scope.hasBaseline()) {
+            double usual = higherIsWorse ? scope.baseline().cravingMean() : scope.baseline().moodMean();
+            readings.put(higherIsWorse ? "rise" : "fall", new Reading(higherIsWorse ? middle - usual : usual - middle,
+                    level + " against a usual " + Explain.number(usual), recent));
+        }
+        return new Readings(readings, "");
+    }
+
+    private static Readings sleep(ScoringScope scope, double shortNightHours) {
+        List<CheckIn> recent = scope.recentCheckIns();
+        List<CheckIn> answered = recent.stream().filter(checkIn -> checkIn.sleepHours() != null).toList();
+        if (answered.size() < 2) {
+            return Readings.none(recent.isEmpty() ? notEnoughCheckIns(scope) : "sleep not asked in the recent check-ins");
+        }
+        List<CheckIn> shortNights = answered.stream().filter(checkIn -> checkIn.sleptLessThan(shortNightHours)).toList();
+        double hours = ScoringScope.mean(answered, CheckIn::sleepHours);
+        Map<String, Reading> readings = new LinkedHashMap<>();
+        readings.put("shortNights", new Reading(shortNights.size(), shortNights.size() + " of " + answered.size()
+                + " nights under " + Explain.number(shortNightHours) + " hours", shortNights));
+        readings.put("hours", new Reading(hours, "mean " + Explain.number(hours) + " hours of the last "
+                + answered.size() + " nights", answered));
+        return new Readings(readings, "");
+    }
+
+    private static Readings stress(ScoringScope scope) {
+        List<CheckIn> recent = scope.recentCheckIns();
+        List<CheckIn> answered = recent.stream().filter(checkIn -> checkIn.stress() != null).toList();
+        if (answered.size() < 2) {
+            return Readings.none(recent.isEmpty() ? notEnoughCheckIns(scope) : "stress not asked in the recent check-ins");
+        }
+        double middle = ScoringScope.median(answered, CheckIn::stress);
+        return new Readings(Map.of("level", new Reading(middle, "middle " + Explain.number(middle) + " of the last "
+                + answered.size() + " check-ins that asked", answered)), "");
+    }
+
+    private static Readings triggers(ScoringScope scope, double days) {
+        List<CheckIn> period = scope.within(scope.checkIns(), days);
+        if (period.isEmpty()) {
+            return Readings.none("no check-ins in the last " + Explain.number(days) + " days");
+        }
+        List<CheckIn> naming = period.stream().filter(checkIn -> !checkIn.triggers().isEmpty()).toList();
+        return new Readings(Map.of("checkIns", new Reading(naming.size(), "triggers named in " + naming.size() + " of "
+                + period.size() + " check-ins in the last " + Explain.number(days) + " days", naming)), "");
+    }
+
+    /** Check-ins of the recent days against the person's own weekly average over the weeks before. */
+    private static Readings engagement(ScoringScope scope, double days, double minUsualPerWeek) {
+        Instant recentFrom = scope.now().at().minus(Duration.ofMinutes(Math.round(days * 24 * 60)));
+        Duration history = Duration.between(scope.windowStart(), recentFrom);
+        if (history.compareTo(ENGAGEMENT_HISTORY) < 0) {
+            return Readings.none("less than " + ENGAGEMENT_HISTORY.toDays() + " days of history before the last "
+                    + Explain.number(days) + " days");
+        }
+        long before = scope.checkIns().stream()
+                .filter(checkIn -> !checkIn.at().isBefore(scope.windowStart()) && checkIn.at().isBefore(recentFrom))
+                .count();
+        double usual = before * 7.0 / (history.toMinutes() / (24.0 * 60));
+        if (usual < minUsualPerWeek) {
+            return Readings.none("usually fewer than " + Explain.number(minUsualPerWeek) + " check-ins a week");
+        }
+        List<CheckIn> recent = scope.within(scope.checkIns(), days);
+        double fall = Math.max(0, 100 * (1 - recent.size() * 7.0 / days / usual));
+        return new Readings(Map.of("fall", new Reading(fall, recent.size() + " check-ins in the last "
+                + Explain.number(days) + " days against a usual " + Explain.number(usual) + " a week", recent)), "");
+    }
+
+    private static Readings attendance(ScoringScope scope, double days) {
+        List<Attendance> sessions = scope.within(scope.sessions(), days).stream()
+                .filter(session -> session.sessionType() != SessionType.MEDICATION).toList();
+        if (sessions.isEmpty()) {
+            return Readings.none("no sessions in the last " + Explain.number(days) + " days");
+        }
+        List<Attendance> absences = sessions.stream().filter(session -> session.status() == AttendanceStatus.ABSENT)
+                .toList();
+        return new Readings(Map.of("absences", new Reading(absences.size(), absences.size()
+                + " unexcused absences of " + sessions.size() + " sessions in the last " + Explain.number(days)
+                + " days", absences)), "");
+    }
+
+    /**
+     * Missed doses: absent from a MEDICATION session, or a check-in saying not taken. The first
+     * check-in after a missed clinic dose (within two days) saying not taken is that same dose.
+     */
+    private static Readings medication(ScoringScope scope, double days) {
+        List<Attendance> doses = scope.within(scope.sessions(), days).stream()
+                .filter(session -> session.sessionType() == SessionType.MEDICATION).toList();
+        List<CheckIn> answers = scope.within(scope.checkIns(), days).stream()
+                .filter(checkIn -> checkIn.medicationTaken() != null).toList();
+        if (doses.isEmpty() && answers.isEmpty()) {
+            return Readings.none("no doses recorded in the last " + Explain.number(days) + " days");
+        }
+        List<Fact> missed = new ArrayList<>(doses.stream().filter(dose -> dose.status() == AttendanceStatus.ABSENT)
+                .toList());
+        answers.stream().filter(checkIn -> Boolean.FALSE.equals(checkIn.medicationTaken()))
+                .filter(checkIn -> !reportsMissedClinicDose(checkIn, doses, answers))
+                .forEach(missed::add);
+        return new Readings(Map.of("missed", new Reading(missed.size(), missed.size() + " missed doses in the last "
+                + Explain.number(days) + " days", missed)), "");
+    }
+
+    private static boolean reportsMissedClinicDose(CheckIn checkIn, List<Attendance> doses, List<CheckIn> answers) {
+        return doses.stream().filter(dose -> dose.at().isBefore(checkIn.at()))
+                .max(java.util.Comparator.comparing(Attendance::at))
+                .filter(dose -> dose.status() == AttendanceStatus.ABSENT)
+                .filter(dose -> Duration.between(dose.at(), checkIn.at()).compareTo(SAME_DOSE) <= 0)
+                .filter(dose -> answers.stream().noneMatch(other -> other.at().isAfter(dose.at())
+                        && other.at().isBefore(checkIn.at())))
+                .isPresent();
+    }
+
+    private static Readings concerns(ScoringScope scope, double days) {
+        List<PeerConcern> recent = scope.within(scope.concerns(), days);
+        if (recent.isEmpty()) {
+            return Readings.none("no peer concerns in the last " + Explain.number(days) + " days");
+        }
+        Map<String, Reading> readings = new LinkedHashMap<>();
+        for (ConcernLevel level : ConcernLevel.values()) {
+            List<PeerConcern> atLevel = recent.stream().filter(concern -> concern.level() == level).toList();
+            String name = Explain.words(level.name());
+            readings.put(name, new Reading(atLevel.size(), atLevel.size() + " " + name + " of " + recent.size()
+                    + " concerns in the last " + Explain.number(days) + " days", atLevel));
+        }
+        return new Readings(readings, "");
+    }
+}

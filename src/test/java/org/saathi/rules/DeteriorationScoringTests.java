@@ -1,0 +1,216 @@
+package org.saathi.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.saathi.facts.Attendance;
+import org.saathi.facts.AttendanceStatus;
+import org.saathi.facts.CheckIn;
+import org.saathi.facts.DomainScore;
+import org.saathi.facts.Now;
+import org.saathi.facts.SessionType;
+
+/** The catalogue's domain table scores what a counsellor would: patterns, not one bad day. */
+class DeteriorationScoringTests {
+
+    private static final Instant NOW = Instant.parse("2026-01-15T03:30:00Z");
+    private static DeteriorationTable table;
+
+    private final List<CheckIn> checkIns = new ArrayList<>();
+    private final List<Attendance> sessions = new ArrayList<>();
+
+    @BeforeAll
+    static void theCataloguesTable() throws IOException {
+        List<RuleSetProblem> problems = new ArrayList<>();
+        table = DeteriorationYaml.parse("deterioration.yaml", Files.readString(Path.of("rules/deterioration.yaml")),
+                problems);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aSubtleRelapseScoresCravingAboveUsualAndMoodBelowUsual() {
+        usualFortnight();
+        checkIn(Duration.ofDays(2), 4, 6);
+        checkIn(Duration.ofDays(1), 5, 6);
+        checkIn(Duration.ofHours(2), 5, 5);
+
+        Map<String, DomainScore> scores = score();
+
+        assertThat(scores.get("craving").score()).isEqualTo(2);
+        assertThat(scores.get("craving").reading())
+                .isEqualTo("4, 5 and 5 in the last 3 check-ins (middle 5) against a usual 2");
+        assertThat(scores.get("mood").score()).isEqualTo(1);
+        assertThat(DomainScore.total(List.copyOf(scores.values()))).isEqualTo(3);
+    }
+
+    @Test
+    void oneBadDayAmongUsualDaysScoresNothing() {
+        usualFortnight();
+        checkIn(Duration.ofDays(2), 2, 7);
+        checkIn(Duration.ofDays(1), 9, 2);
+        checkIn(Duration.ofHours(2), 2, 7);
+
+        assertThat(DomainScore.total(List.copyOf(score().values()))).isZero();
+    }
+
+    @Test
+    void aDomainWithNothingRecentScoresZeroAndSaysWhy() {
+        usualFortnight();
+        checkIn(Duration.ofDays(2), 2, 7);
+        checkIn(Duration.ofDays(1), 2, 7);
+        checkIn(Duration.ofHours(2), 2, 7);
+
+        Map<String, DomainScore> scores = score();
+
+        assertThat(scores.get("medication").measured()).isFalse();
+        assertThat(scores.get("medication").reading()).isEqualTo("no doses recorded in the last 7 days");
+        assertThat(scores.get("screening").reading()).isEqualTo("no screening in the last 28 days");
+        assertThat(DomainScore.explain(List.copyOf(scores.values()))).isEqualTo("Deterioration score 0: all 0; "
+                + "nothing recent to score for sleep, stress, attendance, medication, peer concerns and screening");
+    }
+
+    @Test
+    void theExplanationShowsTheDomainTableInWords() {
+        usualFortnight();
+        checkIn(Duration.ofDays(2), 4, 5);
+        checkIn(Duration.ofDays(1), 4, 5);
+        checkIn(Duration.ofHours(2), 4, 5);
+        session(Duration.ofDays(6), SessionType.COUNSELLING, AttendanceStatus.ABSENT);
+        session(Duration.ofDays(3), SessionType.GROUP_THERAPY, AttendanceStatus.ABSENT);
+
+        assertThat(DomainScore.explain(List.copyOf(score().values()))).isEqualTo("Deterioration score 5: "
+                + "craving 2 (4, 4 and 4 in the last 3 check-ins (middle 4) against a usual 2), "
+                + "mood 2 (5, 5 and 5 in the last 3 check-ins (middle 5) against a usual 7), "
+                + "attendance 1 (2 unexcused absences of 2 sessions in the last 14 days); others 0; "
+                + "nothing recent to score for sleep, stress, medication, peer concerns and screening");
+    }
+
+    @Test
+    void aMissedClinicDoseAndTheCheckInSayingSoAreOneMissedDose() {
+        session(Duration.ofDays(3).plusHours(20), SessionType.MEDICATION, AttendanceStatus.ABSENT);
+        checkIn(Duration.ofDays(3), 2, 7, false);
+        session(Duration.ofDays(1).plusHours(20), SessionType.MEDICATION, AttendanceStatus.ATTENDED);
+
+        assertThat(score().get("medication").score()).isZero();
+        assertThat(score().get("medication").reading()).isEqualTo("1 missed doses in the last 7 days");
+    }
+
+    @Test
+    void theFirstCheckInTheDayAfterAMissedClinicDoseIsThatDoseButALaterOneIsAnother() {
+        session(Duration.ofDays(4).plusHours(6), SessionType.MEDICATION, AttendanceStatus.ABSENT);
+        checkIn(Duration.ofDays(3), 2, 7, false);
+        assertThat(score().get("medication").reading()).isEqualTo("1 missed doses in the last 7 days");
+
+        checkIn(Duration.ofDays(2).plusHours(12), 2, 7, false);
+        assertThat(score().get("medication").evidence()).hasSize(2);
+        assertThat(score().get("medication").score()).isEqualTo(1);
+    }
+
+    @Test
+    void threeMissedDosesInAWeekScoreTwo() {
+        session(Duration.ofDays(5), SessionType.MEDICATION, AttendanceStatus.ABSENT);
+        session(Duration.ofDays(4), SessionType.MEDICATION, AttendanceStatus.ABSENT);
+        checkIn(Duration.ofDays(1), 2, 7, false);
+
+        assertThat(score().get("medication").score()).isEqualTo(2);
+        assertThat(score().get("medication").evidence()).hasSize(3);
+    }
+
+    @Test
+    void engagementFallingFromDailyToTwiceAWeekScoresTwo() {
+        for (int day = 27; day >= 8; day--) {
+            checkIn(Duration.ofDays(day), 2, 7);
+        }
+        checkIn(Duration.ofDays(3), 2, 7);
+        checkIn(Duration.ofHours(2), 2, 7);
+
+        DomainScore engagement = score().get("engagement");
+
+        assertThat(engagement.score()).isEqualTo(2);
+        assertThat(engagement.reading()).isEqualTo("2 check-ins in the last 7 days against a usual 6.7 a week");
+    }
+
+    @Test
+    void aWeekdayRhythmIsNotAFallInEngagement() {
+        for (int day = 27; day >= 0; day--) {
+            Instant at = NOW.minus(Duration.ofDays(day)).minus(Duration.ofHours(1));
+            if (at.atZone(java.time.ZoneId.of("Asia/Kolkata")).getDayOfWeek().getValue() <= 5) {
+                checkIn(Duration.ofDays(day).plusHours(1), 2, 7);
+            }
+        }
+
+        assertThat(score().get("engagement").score()).isZero();
+    }
+
+    @Test
+    void anAbsenceJustOutsideItsDaysDoesNotCount() {
+        session(Duration.ofDays(14), SessionType.COUNSELLING, AttendanceStatus.ABSENT);
+        session(Duration.ofDays(14).plusMinutes(1), SessionType.GROUP_THERAPY, AttendanceStatus.ABSENT);
+        session(Duration.ofDays(9), SessionType.PEER_MEETING, AttendanceStatus.ABSENT);
+        session(Duration.ofDays(2), SessionType.MEDICATION, AttendanceStatus.ABSENT);
+
+        DomainScore attendance = score().get("attendance");
+
+        assertThat(attendance.score()).isEqualTo(1);
+        assertThat(attendance.evidence()).hasSize(2);
+    }
+
+    @Test
+    void twoShortNightsOfThreeScoreOneAndAreTheEvidence() {
+        usualFortnight();
+        checkIn(Duration.ofDays(2), 2, 7, null, 4.5);
+        checkIn(Duration.ofDays(1), 2, 7, null, 4.0);
+        checkIn(Duration.ofHours(2), 2, 7, null, 7.0);
+
+        DomainScore sleep = score().get("sleep");
+
+        assertThat(sleep.score()).isEqualTo(1);
+        assertThat(sleep.reading()).isEqualTo("2 of 3 nights under 5 hours");
+        assertThat(sleep.evidence()).hasSize(2);
+    }
+
+    private void usualFortnight() {
+        for (int day = 13; day >= 8; day--) {
+            checkIn(Duration.ofDays(day), 2, 7);
+        }
+    }
+
+    private void checkIn(Duration ago, int craving, int mood) {
+        checkIn(ago, craving, mood, null, null);
+    }
+
+    private void checkIn(Duration ago, int craving, int mood, Boolean medicationTaken) {
+        checkIn(ago, craving, mood, medicationTaken, null);
+    }
+
+    private void checkIn(Duration ago, int craving, int mood, Boolean medicationTaken, Double sleepHours) {
+        checkIns.add(new CheckIn("c" + checkIns.size(), "P-1", NOW.minus(ago), 0, craving, mood, null, sleepHours,
+                false, medicationTaken, List.of()));
+    }
+
+    private void session(Duration ago, SessionType type, AttendanceStatus status) {
+        sessions.add(new Attendance("a" + sessions.size(), "P-1", NOW.minus(ago), 0, "S" + sessions.size(), null, type,
+                status));
+    }
+
+    private Map<String, DomainScore> score() {
+        List<CheckIn> numbered = Window.numbered(checkIns);
+        ScoringScope scope = new ScoringScope(new Now(NOW), 7, 5, table.recentCheckIns(), numbered,
+                Window.baseline("P-1", numbered, NOW.minus(Duration.ofDays(14))), Window.sessions(sessions), List.of(),
+                List.of(), List.of(), NOW.minus(Duration.ofDays(28)));
+        return DeteriorationScoring.score(table, scope, "P-1").stream()
+                .collect(Collectors.toMap(DomainScore::domain, Function.identity()));
+    }
+}
