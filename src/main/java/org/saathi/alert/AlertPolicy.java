@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.saathi.facts.Fact;
+import org.saathi.facts.Now;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
@@ -133,10 +134,11 @@ public final class AlertPolicy {
     /**
      * Whether a cleared alert was raised about a moment that was already over: the fact that cleared
      * it happened before it was raised, only Saathi did not know it yet (a history imported, a phone
-     * that synchronised late). Such an alert is resolved as cleared at once.
+     * that synchronised late). Such an alert is resolved as cleared at once. A fact dated within a
+     * device's clock drift of the raise was as good as on time.
      */
     public static boolean raisedOnAnIncompletePicture(Optional<Instant> clearedByFactAt, Instant raisedAt) {
-        return clearedByFactAt.filter(at -> at.isBefore(raisedAt)).isPresent();
+        return clearedByFactAt.filter(at -> at.isBefore(raisedAt.minus(Now.DRIFT))).isPresent();
     }
 
     /** Whether a fact that happened at {@code at} and arrived {@code now} is history rather than news. */
