@@ -147,12 +147,15 @@ public final class AlertPolicy {
     }
 
     /**
-     * What an evaluation triggered by a late fact may raise: CRITICAL findings only, always at once.
-     * The rest, above all silence whose "now" is an artefact of the import, waits for the sweep,
-     * which raises it if it still holds once the history is in.
+     * What an evaluation triggered by a late fact may raise: every CRITICAL finding, always at once,
+     * and the others that already held at the fact's own moment ({@code thenFindings}: an absence
+     * reported the next day, a craving synchronised late). What only the time since made true, above
+     * all a silence whose "now" is an artefact of an import, waits for the sweep, which raises it if
+     * it still holds once the history is in.
      */
-    public static List<Finding> raisedByLateFact(List<Finding> findings) {
-        return findings.stream().filter(finding -> finding.severity() == Severity.CRITICAL).toList();
+    public static List<Finding> raisedByLateFact(List<Finding> findings, List<Finding> thenFindings) {
+        return findings.stream().filter(finding -> finding.severity() == Severity.CRITICAL
+                || holds(finding.ruleId(), finding.severity(), thenFindings)).toList();
     }
 
     /**

@@ -86,8 +86,8 @@ class RuleEvaluation implements Evaluation {
         roster.lockForFacts(participantId);
         CompiledRuleSet set = rules.current();
         try {
-            boolean late = trigger.filter(fact -> AlertPolicy.isLate(fact.at(), now)).isPresent();
-            if (late) {
+            Optional<Instant> late = trigger.map(FactRecorded::at).filter(at -> AlertPolicy.isLate(at, now));
+            if (late.isPresent()) {
                 imports.lateFactArrived(participantId, now);
             }
             return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participantId, now,
@@ -99,7 +99,9 @@ class RuleEvaluation implements Evaluation {
         }
     }
 
-    private List<RaisedAlert> evaluateWith(CompiledRuleSet set, String participantId, Instant now, boolean late) {
+    /** {@code late}: the own moment of the late fact that triggered this evaluation, if it was one. */
+    private List<RaisedAlert> evaluateWith(CompiledRuleSet set, String participantId, Instant now,
+            Optional<Instant> late) {
         ParticipantContext participant = roster.context(participantId)
                 .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
         FactHistory.Facts facts = history.since(participantId, now.minus(set.window()));
@@ -108,8 +110,11 @@ class RuleEvaluation implements Evaluation {
         List<Finding> findings = findings(set, participant, thresholds, facts, open, now);
         findings.forEach(finding -> metrics.signal(finding.ruleId()));
         List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now);
-        return alerts.apply(participant, late ? AlertPolicy.raisedByLateFact(findings) : findings, cleared,
-                set.version(), now);
+        if (late.isPresent()) {
+            findings = AlertPolicy.raisedByLateFact(findings, new RuleSetReplay(set).findingsAsOf(participant,
+                    late.get(), thresholds, facts, open));
+        }
+        return alerts.apply(participant, findings, cleared, set.version(), now);
     }
 
     /** The open alerts whose condition these findings no longer hold and that have cleared, by which fact. */

@@ -93,15 +93,28 @@ public final class RuleSetReplay {
         if (newest.isEmpty()) {
             return Optional.empty();
         }
-        List<CheckIn> checkIns = upTo(facts.checkIns(), evidence);
-        Optional<CheckIn> lastCheckIn = facts.lastCheckIn().filter(last -> !last.at().isAfter(evidence))
-                .or(() -> checkIns.stream().max(Comparator.comparing(CheckIn::at)));
-        FactHistory.Facts without = new FactHistory.Facts(checkIns, upTo(facts.attendance(), evidence),
-                upTo(facts.phq9(), evidence), upTo(facts.bam(), evidence), upTo(facts.drugScreens(), evidence),
-                upTo(facts.peerConcerns(), evidence), lastCheckIn);
         boolean heldWithout = AlertPolicy.holds(alert.ruleId(), alert.severity(),
-                findings(participant, now, thresholds, without, open));
+                findings(participant, now, thresholds, upTo(facts, evidence), open));
         return heldWithout ? newest : Optional.empty();
+    }
+
+    /**
+     * What the rules would have found at {@code at}, an earlier moment, from the facts dated up to
+     * then: for a late fact, what it showed at its own moment rather than what only the time since
+     * made true.
+     */
+    public List<Finding> findingsAsOf(ParticipantContext participant, Instant at, Map<String, Double> thresholds,
+            FactHistory.Facts facts, List<OpenAlert> open) {
+        return findings(participant, at, thresholds, upTo(facts, at), open);
+    }
+
+    private static FactHistory.Facts upTo(FactHistory.Facts facts, Instant until) {
+        List<CheckIn> checkIns = upTo(facts.checkIns(), until);
+        Optional<CheckIn> lastCheckIn = facts.lastCheckIn().filter(last -> !last.at().isAfter(until))
+                .or(() -> checkIns.stream().max(Comparator.comparing(CheckIn::at)));
+        return new FactHistory.Facts(checkIns, upTo(facts.attendance(), until), upTo(facts.phq9(), until),
+                upTo(facts.bam(), until), upTo(facts.drugScreens(), until), upTo(facts.peerConcerns(), until),
+                lastCheckIn);
     }
 
     private static <T extends Fact> List<T> upTo(List<T> facts, Instant until) {
