@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlertLifecycle {
 
-    public enum Outcome { CONTACTED_STABLE, REFERRED, RELAPSE_CONFIRMED, FALSE_ALARM, OTHER }
+    /**
+     * How an alert ended. CLEARED is Saathi's own: the alert's condition had cleared and nobody had
+     * taken it on (see {@link Clearings}); staff say what they found instead.
+     */
+    public enum Outcome {
+        CONTACTED_STABLE, REFERRED, RELAPSE_CONFIRMED, FALSE_ALARM, OTHER, CLEARED;
+
+        /** The outcomes a person may resolve with. */
+        public static List<Outcome> forStaff() {
+            return java.util.Arrays.stream(values()).filter(outcome -> outcome != CLEARED).toList();
+        }
+    }
 
     static final Duration LONGEST_SNOOZE = Duration.ofDays(30);
 
@@ -76,6 +88,10 @@ public class AlertLifecycle {
 
     @Transactional
     public AlertViews.Detail resolve(Caller caller, UUID id, Outcome outcome, String note) {
+        if (outcome == Outcome.CLEARED) {
+            throw ApiProblem.invalid("outcome", "CLEARED is given by Saathi itself when a condition clears; "
+                    + "say what you found");
+        }
         Current alert = lockVisible(caller, id);
         requireStatus(alert, Set.of("OPEN", "ACKNOWLEDGED"), "resolve");
         Instant now = clock.instant();

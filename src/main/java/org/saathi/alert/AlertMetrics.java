@@ -36,7 +36,7 @@ class AlertMetrics {
                 .tag("severity", severity.name()).tag("rule", ruleId).register(registry).increment());
     }
 
-    /** @param change severity_raised, acknowledged, resolved, snoozed or escalated */
+    /** @param change severity_raised, acknowledged, resolved, snoozed, escalated, cleared or uncleared */
     void changed(String severity, String change) {
         afterCommit(() -> Counter.builder("saathi.alert.changes").description("Alert state changes, by severity")
                 .tag("severity", severity).tag("change", change).register(registry).increment());

@@ -1,5 +1,7 @@
 package org.saathi.alert;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.saathi.facts.Fact;
+import org.saathi.facts.Now;
+import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
@@ -37,8 +41,18 @@ public final class AlertPolicy {
         }
     }
 
+    /**
+     * Facts recorded more than this before they arrive are history: an evaluation they trigger
+     * judges a moment the rest of the history may still change.
+     */
+    public static final Duration LATE_FACT = Duration.ofHours(24);
+
     /** A step of the escalation ladder: its number and whom it asks. */
     public record Step(int number, List<Recipient> recipients) {
+    }
+
+    /** An open alert whose condition no longer holds, and the newest fact that made the difference. */
+    public record Cleared(String ruleId, Fact by) {
     }
 
     private AlertPolicy() {
@@ -88,6 +102,60 @@ public final class AlertPolicy {
      */
     public static boolean heldBehind(Severity severity, boolean moreSevereOpen) {
         return severity != Severity.CRITICAL && moreSevereOpen;
+    }
+
+    /**
+     * Whether an evaluation's findings hold an open alert's condition: its rule is among them at the
+     * alert's severity or above (a PHQ-9 that fell from severe to moderately severe no longer holds
+     * an URGENT alert).
+     */
+    public static boolean holds(String ruleId, Severity severity, List<Finding> findings) {
+        return findings.stream().anyMatch(finding -> finding.ruleId().equals(ruleId)
+                && !severity.isAbove(finding.severity()));
+    }
+
+    /**
+     * Of the open alerts, those whose condition these findings no longer hold and that may clear:
+     * not cleared already, and below CRITICAL, which concerns risk to life and never clears itself.
+     */
+    public static List<OpenAlert> mayHaveCleared(List<OpenAlert> open, Set<String> clearedRules,
+            List<Finding> findings) {
+        return open.stream()
+                .filter(alert -> alert.severity() != Severity.CRITICAL && !clearedRules.contains(alert.ruleId()))
+                .filter(alert -> !holds(alert.ruleId(), alert.severity(), findings))
+                .toList();
+    }
+
+    /** A cleared WATCH resolves itself at its deadline; WARNING and URGENT wait for a person. */
+    public static boolean resolvesItselfAtDeadline(Severity severity) {
+        return severity == Severity.WATCH;
+    }
+
+    /**
+     * Whether a cleared alert was raised about a moment that was already over: the fact that cleared
+     * it happened before it was raised, only Saathi did not know it yet (a history imported, a phone
+     * that synchronised late). Such an alert is resolved as cleared at once. A fact dated within a
+     * device's clock drift of the raise was as good as on time.
+     */
+    public static boolean raisedOnAnIncompletePicture(Optional<Instant> clearedByFactAt, Instant raisedAt) {
+        return clearedByFactAt.filter(at -> at.isBefore(raisedAt.minus(Now.DRIFT))).isPresent();
+    }
+
+    /** Whether a fact that happened at {@code at} and arrived {@code now} is history rather than news. */
+    public static boolean isLate(Instant at, Instant now) {
+        return at.isBefore(now.minus(LATE_FACT));
+    }
+
+    /**
+     * What an evaluation triggered by a late fact may raise: every CRITICAL finding, always at once,
+     * and the others that already held at the fact's own moment ({@code thenFindings}: an absence
+     * reported the next day, a craving synchronised late). What only the time since made true, above
+     * all a silence whose "now" is an artefact of an import, waits for the sweep, which raises it if
+     * it still holds once the history is in.
+     */
+    public static List<Finding> raisedByLateFact(List<Finding> findings, List<Finding> thenFindings) {
+        return findings.stream().filter(finding -> finding.severity() == Severity.CRITICAL
+                || holds(finding.ruleId(), finding.severity(), thenFindings)).toList();
     }
 
     /**

@@ -40,11 +40,14 @@ public class AlertQueries {
         }
     }
 
-    /** Newest first (the API's default), or the most severe first and newest within a severity (the queue). */
+    /**
+     * Newest first (the API's default), or the most severe first (the queue): within a severity, the
+     * alerts whose condition still holds before those whose condition cleared, newest first.
+     */
     public enum Order {
         NEWEST("a.raised_at DESC, a.id"),
         SEVERITY("CASE a.severity WHEN 'CRITICAL' THEN 0 WHEN 'URGENT' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END,"
-                + " a.raised_at DESC, a.id");
+                + " a.cleared_at IS NOT NULL, a.raised_at DESC, a.id");
 
         private final String sql;
 
@@ -156,8 +159,8 @@ public class AlertQueries {
                     AlertViews.Summary s = found.summary();
                     return new AlertViews.Detail(s.id(), s.participantId(), s.ruleId(), s.ruleName(), s.severity(),
                             s.status(), s.raisedAt(), s.ackDueAt(), found.updatedAt(), found.version(),
-                            found.explanation(), found.handling(), evidence(id), recipients(id), outbox.forAlert(id),
-                            history(id),
+                            found.explanation(), found.handling(), s.cleared(), evidence(id), recipients(id),
+                            outbox.forAlert(id), history(id),
                             whatToDo.whatToDo(s.ruleId(), Severity.valueOf(s.severity())).orElse(null));
                 });
     }
@@ -204,6 +207,16 @@ public class AlertQueries {
     private static AlertViews.Summary summary(ResultSet rs, int row) throws SQLException {
         return new AlertViews.Summary(rs.getObject("id", UUID.class), rs.getString("participant_id"),
                 rs.getString("rule_id"), rs.getString("rule_name"), rs.getString("severity"), rs.getString("status"),
-                rs.getTimestamp("raised_at").toInstant(), rs.getTimestamp("ack_due_at").toInstant());
+                rs.getTimestamp("raised_at").toInstant(), rs.getTimestamp("ack_due_at").toInstant(), cleared(rs));
+    }
+
+    private static AlertViews.Cleared cleared(ResultSet rs) throws SQLException {
+        Instant at = instant(rs, "cleared_at");
+        if (at == null) {
+            return null;
+        }
+        String fact = rs.getString("cleared_by_fact");
+        return new AlertViews.Cleared(at, fact == null ? null : new AlertViews.Evidence(rs.getString("cleared_by_type"),
+                fact, instant(rs, "cleared_by_at"), rs.getString("cleared_by_summary")));
     }
 }

@@ -22,8 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AlertStore {
 
+    /** {@code clearedAt}: when its condition was seen to no longer hold, null while it holds. */
     record OpenRow(UUID id, Severity severity, String status, Instant raisedAt, Instant ackDueAt, String ruleId,
-            java.time.Duration acknowledgeWithin) {
+            java.time.Duration acknowledgeWithin, Instant clearedAt) {
+
+        boolean cleared() {
+            return clearedAt != null;
+        }
     }
 
     /** One piece of evidence as stored: a fact's id, kind, time and summary. */
@@ -61,8 +66,8 @@ class AlertStore {
 
     Optional<OpenRow> lockOpen(String participantId, String ruleId) {
         return jdbc.sql("""
-                        SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds FROM alert
-                        WHERE participant_id = :p AND rule_id = :rule AND status IN ('OPEN', 'ACKNOWLEDGED')
+                        SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds, cleared_at
+                        FROM alert WHERE participant_id = :p AND rule_id = :rule AND status IN ('OPEN', 'ACKNOWLEDGED')
                         FOR UPDATE""")
                 .param("p", participantId).param("rule", ruleId)
                 .query(AlertStore::openRow)
@@ -149,11 +154,53 @@ class AlertStore {
                 .param("id", alertId).query(Integer.class).single();
     }
 
+    /** The participant's open alerts whose condition has cleared. */
+    List<OpenRow> cleared(String participantId) {
+        return jdbc.sql("""
+                        SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds, cleared_at
+                        FROM alert
+                        WHERE participant_id = :p AND status IN ('OPEN', 'ACKNOWLEDGED') AND cleared_at IS NOT NULL""")
+                .param("p", participantId)
+                .query(AlertStore::openRow)
+                .list();
+    }
+
+    /** Records that the alert's condition no longer holds, as of now, and the fact that made the difference. */
+    void clear(UUID alertId, Optional<Evidence> by, Instant now) {
+        jdbc.sql("""
+                        UPDATE alert SET cleared_at = :now, cleared_by_fact = :fact, cleared_by_type = :type,
+                            cleared_by_at = :at, cleared_by_summary = :summary, updated_at = :now
+                        WHERE id = :id""")
+                .param("now", Timestamp.from(now)).param("fact", by.map(Evidence::factId).orElse(null))
+                .param("type", by.map(Evidence::type).orElse(null))
+                .param("at", by.map(fact -> Timestamp.from(fact.at())).orElse(null))
+                .param("summary", by.map(Evidence::summary).orElse(null)).param("id", alertId)
+                .update();
+    }
+
+    /** The alert's condition holds again. */
+    void unclear(UUID alertId, Instant now) {
+        jdbc.sql("""
+                        UPDATE alert SET cleared_at = NULL, cleared_by_fact = NULL, cleared_by_type = NULL,
+                            cleared_by_at = NULL, cleared_by_summary = NULL, updated_at = :now
+                        WHERE id = :id""")
+                .param("now", Timestamp.from(now)).param("id", alertId).update();
+    }
+
+    /** Resolved by Saathi itself, its condition having cleared. */
+    void resolveCleared(UUID alertId, Instant now) {
+        jdbc.sql("""
+                        UPDATE alert SET status = 'RESOLVED', resolved_at = :now, resolved_by = :by, outcome = 'CLEARED',
+                            updated_at = :now
+                        WHERE id = :id""")
+                .param("now", Timestamp.from(now)).param("by", Alerts.SYSTEM).param("id", alertId).update();
+    }
+
     /** Whether another open alert of the participant is more severe than this severity. */
     boolean moreSevereOpen(String participantId, UUID alertId, Severity severity) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM alert WHERE participant_id = :p AND id <> :id
-                            AND status = 'OPEN'
+                            AND status = 'OPEN' AND cleared_at IS NULL
                             AND CASE severity WHEN 'WATCH' THEN 0 WHEN 'WARNING' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END
                                 > :rank)""")
                 .param("p", participantId).param("id", alertId).param("rank", severity.ordinal())
@@ -168,11 +215,14 @@ class AlertStore {
                 .optional();
     }
 
-    /** Open, unacknowledged alerts of the participant, for releasing what no longer needs holding. */
+    /**
+     * Open, unacknowledged alerts of the participant whose condition still holds, for releasing what
+     * no longer needs holding: a cleared alert sends nothing more.
+     */
     List<OpenRow> unacknowledged(String participantId) {
         return jdbc.sql("""
-                        SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds FROM alert
-                        WHERE participant_id = :p AND status = 'OPEN'""")
+                        SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds, cleared_at
+                        FROM alert WHERE participant_id = :p AND status = 'OPEN' AND cleared_at IS NULL""")
                 .param("p", participantId)
                 .query(AlertStore::openRow)
                 .list();
@@ -181,7 +231,8 @@ class AlertStore {
     private static OpenRow openRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6),
-                java.time.Duration.ofSeconds(rs.getLong(7)));
+                java.time.Duration.ofSeconds(rs.getLong(7)),
+                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
     }
 
     /** A new acknowledgement deadline, and the escalation step it belongs to (null: the step stays). */

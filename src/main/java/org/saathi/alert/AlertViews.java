@@ -13,9 +13,20 @@ public final class AlertViews {
     private AlertViews() {
     }
 
+    /**
+     * @param cleared when the alert's condition was seen to no longer hold, and by which fact; null while it holds
+     */
     @Schema(name = "AlertSummary")
     public record Summary(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
-            Instant raisedAt, Instant ackDueAt) {
+            Instant raisedAt, Instant ackDueAt, Cleared cleared) {
+    }
+
+    /**
+     * When an alert's condition was seen to no longer hold, and the newest fact that made the
+     * difference ({@code by}; null when the evaluation alone saw it).
+     */
+    @Schema(name = "AlertCleared")
+    public record Cleared(Instant at, Evidence by) {
     }
 
     @Schema(name = "AlertPage")
@@ -44,7 +55,7 @@ public final class AlertViews {
     @Schema(name = "AlertDetail")
     public record Detail(UUID id, String participantId, String ruleId, String ruleName, String severity, String status,
             Instant raisedAt, Instant ackDueAt, Instant updatedAt, String ruleSetVersion, String explanation,
-            Handling handling, List<Evidence> evidence, List<RecipientView> recipients,
+            Handling handling, Cleared cleared, List<Evidence> evidence, List<RecipientView> recipients,
             List<Outbox.NotificationView> notifications, List<HistoryEntry> history,
             @Schema(description = "What staff are asked to do at the alert's current severity, from the rule set in "
                     + "force; null when it has none for this rule. Never part of a notification.", nullable = true)

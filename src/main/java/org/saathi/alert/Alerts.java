@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.facts.Fact;
@@ -36,17 +37,26 @@ public class Alerts {
     private final org.saathi.notify.Outbox outbox;
 
     private final AlertMetrics metrics;
+    private final Clearings clearings;
 
-    Alerts(AlertStore store, AlertNotifier notifier, org.saathi.notify.Outbox outbox, AlertMetrics metrics) {
+    Alerts(AlertStore store, AlertNotifier notifier, org.saathi.notify.Outbox outbox, AlertMetrics metrics,
+            Clearings clearings) {
         this.store = store;
         this.notifier = notifier;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.clearings = clearings;
     }
 
     /** The participant's open and acknowledged alerts, as rules weigh them. */
     public List<OpenAlert> open(String participantId) {
         return store.open(participantId);
+    }
+
+    /** The rules of the participant's open alerts whose condition has cleared. */
+    public Set<String> clearedRules(String participantId) {
+        return store.cleared(participantId).stream().map(AlertStore.OpenRow::ruleId)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** What a set of participants' alerts already rest on, read at once for a sweep. */
@@ -76,11 +86,44 @@ public class Alerts {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<RaisedAlert> apply(ParticipantContext participant, List<Finding> findings, String ruleSetVersion,
             Instant now) {
+        return apply(participant, findings, List.of(), ruleSetVersion, now);
+    }
+
+    /**
+     * Applies an evaluation: first the alerts whose condition cleared, then the findings (a cleared
+     * alert whose condition they hold again goes on); call with the participant locked. Answers the
+     * alerts raised or changed by the findings.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RaisedAlert> apply(ParticipantContext participant, List<Finding> findings,
+            List<AlertPolicy.Cleared> cleared, String ruleSetVersion, Instant now) {
+        for (AlertPolicy.Cleared condition : cleared) {
+            store.lockOpen(participant.id(), condition.ruleId())
+                    .filter(open -> !open.cleared() && open.severity() != Severity.CRITICAL)
+                    .ifPresent(open -> clearings.clear(participant.id(), open,
+                            Optional.of(evidence(condition.by())), now));
+        }
+        if (!findings.isEmpty()) {
+            for (AlertStore.OpenRow open : store.cleared(participant.id())) {
+                findings.stream()
+                        .filter(finding -> AlertPolicy.holds(open.ruleId(), open.severity(), List.of(finding)))
+                        .findFirst()
+                        .ifPresent(finding -> clearings.unclear(open, finding.explanation(), now));
+            }
+        }
         List<RaisedAlert> changed = new ArrayList<>();
         for (Finding finding : findings) {
             apply(participant, finding, ruleSetVersion, now).ifPresent(changed::add);
         }
+        if (!cleared.isEmpty()) {
+            // a cleared alert holds nothing back any more
+            notifier.releaseWhatNoLongerHolds(participant.id(), now);
+        }
         return changed;
+    }
+
+    private static AlertStore.Evidence evidence(Fact fact) {
+        return new AlertStore.Evidence(fact.id(), fact.type(), fact.at(), fact.summary());
     }
 
     private Optional<RaisedAlert> apply(ParticipantContext participant, Finding finding, String version,
@@ -174,7 +217,7 @@ public class Alerts {
         }
         List<AlertStore.Evidence> evidence = new ArrayList<>();
         for (Fact fact : finding.evidence()) {
-            evidence.add(new AlertStore.Evidence(fact.id(), fact.type(), fact.at(), fact.summary()));
+            evidence.add(evidence(fact));
         }
         return evidence;
     }

@@ -33,7 +33,7 @@ class Escalations {
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
 
     private record Due(UUID id, String participantId, String ruleId, Severity severity, Role escalateTo, int step,
-            Duration acknowledgeWithin, Instant ackDueAt) {
+            Duration acknowledgeWithin, Instant ackDueAt, Instant raisedAt, Instant clearedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -43,11 +43,13 @@ class Escalations {
     private final Roster roster;
     private final SweepSettings settings;
     private final AlertMetrics metrics;
+    private final Clearings clearings;
     private final Clock clock;
 
     Escalations(JdbcClient jdbc, TransactionTemplate transactions, AlertStore store, AlertNotifier notifier,
-            Roster roster, SweepSettings settings, AlertMetrics metrics, Clock clock) {
+            Roster roster, SweepSettings settings, AlertMetrics metrics, Clearings clearings, Clock clock) {
         this.jdbc = jdbc;
+        this.clearings = clearings;
         this.metrics = metrics;
         this.transactions = transactions;
         this.store = store;
@@ -68,7 +70,10 @@ class Escalations {
         }
     }
 
-    /** Escalates every alert past its deadline; answers how many. */
+    /**
+     * Escalates every alert past its deadline, and resolves each cleared WATCH that reached its own;
+     * a cleared WARNING or URGENT alert waits for a person without climbing. Answers how many.
+     */
     int escalateDue() {
         int escalated = 0;
         int batch;
@@ -77,13 +82,16 @@ class Escalations {
                 Instant now = clock.instant();
                 List<Due> due = jdbc.sql("""
                                 SELECT * FROM alert WHERE status = 'OPEN' AND ack_due_at <= :now
+                                    AND (cleared_at IS NULL OR severity = 'WATCH')
                                 ORDER BY ack_due_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
                         .param("now", Timestamp.from(now)).param("batch", settings.batch())
                         .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("participant_id"),
                                 rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
                                 Role.valueOf(rs.getString("escalate_to")), rs.getInt("escalation_step"),
                                 Duration.ofSeconds(rs.getLong("ack_within_seconds")),
-                                rs.getTimestamp("ack_due_at").toInstant()))
+                                rs.getTimestamp("ack_due_at").toInstant(), rs.getTimestamp("raised_at").toInstant(),
+                                rs.getTimestamp("cleared_at") == null ? null
+                                        : rs.getTimestamp("cleared_at").toInstant()))
                         .list();
                 due.forEach(alert -> escalate(alert, now));
                 return due.size();
@@ -95,6 +103,13 @@ class Escalations {
     }
 
     private void escalate(Due alert, Instant now) {
+        if (alert.clearedAt() != null && AlertPolicy.resolvesItselfAtDeadline(alert.severity())) {
+            clearings.resolve(alert.participantId(), new AlertStore.OpenRow(alert.id(), alert.severity(), "OPEN",
+                    alert.raisedAt(), alert.ackDueAt(), alert.ruleId(), alert.acknowledgeWithin(), alert.clearedAt()),
+                    now, "its condition cleared at " + alert.clearedAt() + " and stayed clear until its deadline");
+            notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
+            return;
+        }
         Optional<Instant> snoozed = alert.severity() == Severity.CRITICAL ? Optional.empty()
                 : store.snoozedUntil(alert.participantId(), alert.ruleId(), now);
         if (snoozed.isPresent()) {

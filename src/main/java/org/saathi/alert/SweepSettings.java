@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evaluationEvery how often every active participant is evaluated for rules that time alone makes true
  * @param batch how many alerts or participants one transaction of a sweep takes on
  * @param evaluationWorkers how many batches of the evaluation sweep this instance works on at once
+ * @param importQuiet how long after a participant's last late fact (a history being imported) the
+ *        evaluation sweep leaves them alone, so that it judges their whole history, not half of it
  */
 @ConfigurationProperties("saathi.sweep")
 public record SweepSettings(
@@ -18,7 +20,8 @@ public record SweepSettings(
         @DefaultValue("30s") Duration escalationEvery,
         @DefaultValue("5m") Duration evaluationEvery,
         @DefaultValue("200") int batch,
-        @DefaultValue("2") int evaluationWorkers) {
+        @DefaultValue("2") int evaluationWorkers,
+        @DefaultValue("15m") Duration importQuiet) {
 
     public SweepSettings {
         if (batch < 1 || evaluationWorkers < 1) {

@@ -15,6 +15,7 @@ import org.saathi.alert.AlertPolicy;
 import org.saathi.alert.Finding;
 import org.saathi.alert.Recipients;
 import org.saathi.facts.Fact;
+import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.rules.RuleSetReplay;
@@ -124,8 +125,28 @@ final class Replay {
             failures.accept(failure);
             return;
         }
+        clear(timeline, now, findings);
+        for (String ruleId : queue.clearedRules()) {
+            queue.of(ruleId).filter(alert -> AlertPolicy.holds(ruleId, alert.severity(), findings))
+                    .ifPresent(alert -> queue.unclear(ruleId));
+        }
         for (Finding finding : findings) {
             apply(finding, now, counts);
+        }
+    }
+
+    /** The open alerts whose condition these findings no longer hold and that have cleared, as live. */
+    private void clear(Timeline timeline, Instant now, List<Finding> findings) {
+        List<OpenAlert> open = queue.asFacts();
+        for (OpenAlert alert : AlertPolicy.mayHaveCleared(open, queue.clearedRules(), findings)) {
+            Optional<Fact> by;
+            try {
+                by = rules.clearedBy(participant, now, thresholds, timeline.asOf(now, rules.window()), open, alert);
+            } catch (RuntimeException failure) {
+                failures.accept(failure);
+                return;
+            }
+            by.ifPresent(fact -> queue.clear(alert.ruleId(), now, fact.at()));
         }
     }
 

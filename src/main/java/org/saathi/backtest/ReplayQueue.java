@@ -40,6 +40,8 @@ final class ReplayQueue {
         private int step;
         private Instant lastEvidenceAt;
         private Instant escalatedAt;
+        /** When its condition was seen to no longer hold; null while it holds. */
+        private Instant clearedAt;
         private final Set<String> asked = new LinkedHashSet<>();
         private final Set<String> held = new LinkedHashSet<>();
 
@@ -54,8 +56,14 @@ final class ReplayQueue {
             return severity;
         }
 
-        /** The next moment something happens to it by itself: resolved, or escalated. */
+        /**
+         * The next moment something happens to it by itself: resolved, or escalated. A cleared alert
+         * climbs no further: a WATCH resolves itself at its deadline, the others wait for a person.
+         */
         private Instant due() {
+            if (clearedAt != null && !AlertPolicy.resolvesItselfAtDeadline(severity) && resolveAt.isPresent()) {
+                return resolveAt.get();
+            }
             return resolveAt.filter(at -> !at.isAfter(ackDueAt)).orElse(ackDueAt);
         }
     }
@@ -80,6 +88,32 @@ final class ReplayQueue {
         open.values().forEach(alert -> alerts.add(new OpenAlert(alert.ruleId, alert.severity, alert.raisedAt,
                 alert.lastEvidenceAt)));
         return alerts;
+    }
+
+    /** The rules of the open alerts whose condition has cleared. */
+    Set<String> clearedRules() {
+        Set<String> cleared = new LinkedHashSet<>();
+        open.values().stream().filter(alert -> alert.clearedAt != null).forEach(alert -> cleared.add(alert.ruleId));
+        return cleared;
+    }
+
+    /**
+     * The alert's condition no longer holds, by a fact of {@code byFactAt}: it climbs no further and
+     * holds nothing back. Raised about a moment already over (the fact came before it), it is
+     * resolved at once, as the live service does.
+     */
+    void clear(String ruleId, Instant now, Instant byFactAt) {
+        Open alert = open.get(ruleId);
+        alert.clearedAt = now;
+        if (AlertPolicy.raisedOnAnIncompletePicture(Optional.of(byFactAt), alert.raisedAt)) {
+            close(alert, now);
+        }
+        releaseHeld(now);
+    }
+
+    /** The condition of the rule's cleared alert holds again: it goes on where it stopped. */
+    void unclear(String ruleId) {
+        open.get(ruleId).clearedAt = null;
     }
 
     /** A new alert of the rule; {@code counted} unless it was raised at the start of the period. */
@@ -122,7 +156,7 @@ final class ReplayQueue {
 
     private boolean moreSevereOpen(Open alert) {
         for (Open other : open.values()) {
-            if (other != alert && other.severity.isAbove(alert.severity)) {
+            if (other != alert && other.clearedAt == null && other.severity.isAbove(alert.severity)) {
                 return true;
             }
         }
@@ -167,7 +201,7 @@ final class ReplayQueue {
 
     /** Whether reaching its due moment resolves the alert rather than escalating it. */
     private boolean resolves(Open alert) {
-        return options.assumeResolvedAfter().isEmpty()
+        return alert.clearedAt != null || options.assumeResolvedAfter().isEmpty()
                 || alert.resolveAt.filter(at -> !at.isAfter(alert.ackDueAt)).isPresent();
     }
 
@@ -204,7 +238,7 @@ final class ReplayQueue {
         if (alert.counted) {
             raised.add(new ReplayedAlert(participant.id(), alert.ruleId, alert.severity, alert.raisedAt,
                     Optional.ofNullable(alert.escalatedAt), resolvedAt, List.copyOf(alert.asked),
-                    List.copyOf(alert.held)));
+                    List.copyOf(alert.held), Optional.ofNullable(alert.clearedAt)));
         }
     }
 

@@ -37,11 +37,13 @@ class EvaluationSweep {
     private final Roster roster;
     private final SweepSettings settings;
     private final RuleMetrics metrics;
+    private final HistoryImports imports;
     private final Clock clock;
 
     EvaluationSweep(JdbcClient jdbc, TransactionTemplate transactions, RuleEvaluation evaluation, Roster roster,
-            SweepSettings settings, RuleMetrics metrics, Clock clock) {
+            SweepSettings settings, RuleMetrics metrics, HistoryImports imports, Clock clock) {
         this.jdbc = jdbc;
+        this.imports = imports;
         this.transactions = transactions;
         this.evaluation = evaluation;
         this.roster = roster;
@@ -101,7 +103,10 @@ class EvaluationSweep {
             List<String> claimed = claim(round, after);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             // Read and evaluated for the whole batch at once; only those with news are locked and written.
-            List<String> withNews = claimed.isEmpty() ? List.of() : evaluation.withNews(claimed, now);
+            // Those in the middle of a history import wait for a round after it.
+            List<String> settled = claimed.isEmpty() ? List.of()
+                    : imports.settled(claimed, now, settings.importQuiet());
+            List<String> withNews = settled.isEmpty() ? List.of() : evaluation.withNews(settled, now);
             log.debug("Round {}: {} of {} claimed participants have news", round, withNews.size(), claimed.size());
             for (String participantId : withNews) {
                 transactions.executeWithoutResult(status -> evaluateIfActive(participantId,

@@ -3,11 +3,15 @@ package org.saathi.rules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.saathi.alert.AlertPolicy;
 import org.saathi.alert.Alerts;
 import org.saathi.alert.Finding;
 import org.saathi.facts.OpenAlert;
@@ -42,12 +46,14 @@ class RuleEvaluation implements Evaluation {
     private final Roster roster;
     private final Alerts alerts;
     private final RuleMetrics metrics;
+    private final HistoryImports imports;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
     RuleEvaluation(ActiveRuleSet rules, FactHistory history, Roster roster, Alerts alerts, RuleMetrics metrics,
-            Clock clock, PlatformTransactionManager transactions) {
+            HistoryImports imports, Clock clock, PlatformTransactionManager transactions) {
         this.rules = rules;
+        this.imports = imports;
         this.metrics = metrics;
         this.history = history;
         this.roster = roster;
@@ -60,7 +66,7 @@ class RuleEvaluation implements Evaluation {
     @Override
     public List<RaisedAlert> evaluate(FactRecorded fact) {
         // PostgreSQL keeps microseconds: alerts answer the times they are stored with.
-        return evaluate(fact.participantId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return evaluate(fact.participantId(), clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.of(fact));
     }
 
     @Override
@@ -75,15 +81,29 @@ class RuleEvaluation implements Evaluation {
         return value;
     }
 
-    /** Evaluates the participant as of now, within the caller's transaction, with the participant locked. */
+    /** Evaluates the participant as of now for the sweep, within the caller's transaction. */
     List<RaisedAlert> evaluate(String participantId, Instant now) {
+        return evaluate(participantId, now, Optional.empty());
+    }
+
+    /**
+     * Evaluates the participant as of now, within the caller's transaction, with the participant
+     * locked. A late fact (history being imported) raises only what is CRITICAL; the rest is the
+     * sweep's once the import is over (see {@link AlertPolicy#raisedByLateFact}).
+     */
+    private List<RaisedAlert> evaluate(String participantId, Instant now, Optional<FactRecorded> trigger) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("evaluation must run inside the transaction that locks the participant");
         }
         roster.lockForFacts(participantId);
         CompiledRuleSet set = rules.current();
         try {
-            return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participantId, now)));
+            Optional<Instant> late = trigger.map(FactRecorded::at).filter(at -> AlertPolicy.isLate(at, now));
+            if (late.isPresent()) {
+                imports.lateFactArrived(participantId, now);
+            }
+            return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participantId, now,
+                    late)));
         } catch (RuntimeException failure) {
             log.error("Evaluation of participant {} with rule set {} failed; the fact is kept and the participant "
                     + "will be evaluated again", participantId, set.version(), failure);
@@ -91,14 +111,38 @@ class RuleEvaluation implements Evaluation {
         }
     }
 
-    private List<RaisedAlert> evaluateWith(CompiledRuleSet set, String participantId, Instant now) {
+    /** {@code late}: the own moment of the late fact that triggered this evaluation, if it was one. */
+    private List<RaisedAlert> evaluateWith(CompiledRuleSet set, String participantId, Instant now,
+            Optional<Instant> late) {
         ParticipantContext participant = roster.context(participantId)
                 .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
         FactHistory.Facts facts = history.since(participantId, now.minus(set.window()));
-        List<Finding> findings = findings(set, participant, thresholds(set, participant.programmeId(), new HashMap<>()),
-                facts, alerts.open(participantId), now);
+        Map<String, Double> thresholds = thresholds(set, participant.programmeId(), new HashMap<>());
+        List<OpenAlert> open = alerts.open(participantId);
+        List<Finding> findings = findings(set, participant, thresholds, facts, open, now);
         findings.forEach(finding -> metrics.signal(finding.ruleId()));
-        return alerts.apply(participant, findings, set.version(), now);
+        List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now);
+        if (late.isPresent()) {
+            findings = AlertPolicy.raisedByLateFact(findings, new RuleSetReplay(set).findingsAsOf(participant,
+                    late.get(), thresholds, facts, open));
+        }
+        return alerts.apply(participant, findings, cleared, set.version(), now);
+    }
+
+    /** The open alerts whose condition these findings no longer hold and that have cleared, by which fact. */
+    private List<AlertPolicy.Cleared> cleared(CompiledRuleSet set, ParticipantContext participant,
+            Map<String, Double> thresholds, FactHistory.Facts facts, List<OpenAlert> open, List<Finding> findings,
+            Instant now) {
+        if (AlertPolicy.mayHaveCleared(open, Set.of(), findings).isEmpty()) {
+            return List.of();
+        }
+        List<AlertPolicy.Cleared> cleared = new ArrayList<>();
+        RuleSetReplay replay = new RuleSetReplay(set);
+        for (OpenAlert alert : AlertPolicy.mayHaveCleared(open, alerts.clearedRules(participant.id()), findings)) {
+            replay.clearedBy(participant, now, thresholds, facts, open, alert)
+                    .ifPresent(fact -> cleared.add(new AlertPolicy.Cleared(alert.ruleId(), fact)));
+        }
+        return cleared;
     }
 
     /**

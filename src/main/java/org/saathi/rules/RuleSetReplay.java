@@ -6,9 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.saathi.alert.AlertPolicy;
 import org.saathi.alert.Finding;
+import org.saathi.facts.CheckIn;
+import org.saathi.facts.Fact;
 import org.saathi.facts.OpenAlert;
 import org.saathi.ingest.FactHistory;
 import org.saathi.roster.ParticipantContext;
@@ -66,6 +72,53 @@ public final class RuleSetReplay {
     public List<Finding> findings(ParticipantContext participant, Instant now, Map<String, Double> thresholds,
             FactHistory.Facts facts, List<OpenAlert> open) {
         return evaluate(participant, now, thresholds, facts, open).findings();
+    }
+
+    /**
+     * Whether an open alert whose condition these findings no longer hold ({@code alert}, one of
+     * {@code open}) has cleared, and by which fact. It has when something happened since its newest
+     * evidence that made the difference: without the facts dated after that evidence, the rules
+     * would still hold its condition now. The answer is then the newest of those facts. An alert
+     * whose condition merely lapsed with time (its evidence left a rule's look-back of recent days,
+     * with nothing since to say the person is better) has not cleared: it waits for a person.
+     */
+    public Optional<Fact> clearedBy(ParticipantContext participant, Instant now, Map<String, Double> thresholds,
+            FactHistory.Facts facts, List<OpenAlert> open, OpenAlert alert) {
+        Instant evidence = alert.lastEvidenceAt();
+        Optional<Fact> newest = Stream.of(facts.checkIns(), facts.attendance(), facts.phq9(), facts.bam(),
+                        facts.drugScreens(), facts.peerConcerns())
+                .flatMap(List::stream).map(Fact.class::cast)
+                .filter(fact -> fact.at().isAfter(evidence))
+                .max(Comparator.comparing(Fact::at).thenComparing(Fact::id));
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean heldWithout = AlertPolicy.holds(alert.ruleId(), alert.severity(),
+                findings(participant, now, thresholds, upTo(facts, evidence), open));
+        return heldWithout ? newest : Optional.empty();
+    }
+
+    /**
+     * What the rules would have found at {@code at}, an earlier moment, from the facts dated up to
+     * then: for a late fact, what it showed at its own moment rather than what only the time since
+     * made true.
+     */
+    public List<Finding> findingsAsOf(ParticipantContext participant, Instant at, Map<String, Double> thresholds,
+            FactHistory.Facts facts, List<OpenAlert> open) {
+        return findings(participant, at, thresholds, upTo(facts, at), open);
+    }
+
+    private static FactHistory.Facts upTo(FactHistory.Facts facts, Instant until) {
+        List<CheckIn> checkIns = upTo(facts.checkIns(), until);
+        Optional<CheckIn> lastCheckIn = facts.lastCheckIn().filter(last -> !last.at().isAfter(until))
+                .or(() -> checkIns.stream().max(Comparator.comparing(CheckIn::at)));
+        return new FactHistory.Facts(checkIns, upTo(facts.attendance(), until), upTo(facts.phq9(), until),
+                upTo(facts.bam(), until), upTo(facts.drugScreens(), until), upTo(facts.peerConcerns(), until),
+                lastCheckIn);
+    }
+
+    private static <T extends Fact> List<T> upTo(List<T> facts, Instant until) {
+        return facts.stream().filter(fact -> !fact.at().isAfter(until)).toList();
     }
 
     CompiledRuleSet.Evaluated evaluate(ParticipantContext participant, Instant now, Map<String, Double> thresholds,

@@ -113,7 +113,8 @@ public class Audit {
         insert(actorOf(caller), action, participantId, target, json.writeValueAsString(detail));
     }
 
-    void record(String actor, Action action, String participantId, String target) {
+    /** A change Saathi made itself (an alert it resolved), under the name it records itself with. */
+    public void record(String actor, Action action, String participantId, String target) {
         insert(actor, action, participantId, target, null);
     }
 

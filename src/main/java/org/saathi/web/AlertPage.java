@@ -54,7 +54,7 @@ class AlertPage {
         AlertViews.Detail alert = alerts.view(viewer.caller(), parse(id)).orElseThrow(() -> notFound(id));
         model.addAttribute("alert", alert);
         model.addAttribute("recipients", recipients(alert));
-        model.addAttribute("outcomes", AlertLifecycle.Outcome.values());
+        model.addAttribute("outcomes", AlertLifecycle.Outcome.forStaff());
         model.addAttribute("snoozes", SNOOZES.keySet());
         return "alert";
     }
