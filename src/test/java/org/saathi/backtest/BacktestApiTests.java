@@ -273,6 +273,12 @@ class BacktestApiTests {
                     throw new IllegalStateException("a rule author's mistake");
                 end
                 """);
+        Path responses = CANDIDATES.resolve(failing).resolve("responses.yaml");
+        Files.writeString(responses, Files.readString(responses) + """
+
+                CHK-098:
+                  default: Nothing to do; this rule only fails.
+                """);
 
         JsonNode result = fixtures.as(supervisor).post("/api/v1/rules/backtest",
                 request(participant, "\"rules\": \"" + failing + "\"")).json();

@@ -117,7 +117,7 @@ class CheckInScheduleTests {
     }
 
     @Test
-    void evaluationCountsDaysInTheProgrammesZone() {
+    void evaluationCountsDaysInTheParticipantsOwnZoneWhenTheyHaveOne() {
         String programme = Fixtures.uniqueId("prog");
         admin.put("/api/v1/programmes/" + programme, "{\"name\": \"London\", \"timezone\": \"Europe/London\"}");
         String id = Fixtures.uniqueId("P");
@@ -129,7 +129,7 @@ class CheckInScheduleTests {
                  "timezone": "Asia/Kolkata"}""".formatted(programme, mentorThere, counsellorThere));
 
         assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
-        assertThat(roster.context(id).orElseThrow().timezone()).isEqualTo(ZoneId.of("Europe/London"));
+        assertThat(roster.context(id).orElseThrow().timezone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
     }
 
     private Api.Reply put(String id, String fields) {
