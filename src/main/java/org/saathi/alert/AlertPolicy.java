@@ -134,11 +134,21 @@ public final class AlertPolicy {
     /**
      * Whether a cleared alert was raised about a moment that was already over: the fact that cleared
      * it happened before it was raised, only Saathi did not know it yet (a history imported, a phone
-     * that synchronised late). Such an alert is resolved as cleared at once. A fact dated within a
+     * that synchronised late). A WATCH so raised is resolved as cleared at once. A fact dated within a
      * device's clock drift of the raise was as good as on time.
      */
     public static boolean raisedOnAnIncompletePicture(Optional<Instant> clearedByFactAt, Instant raisedAt) {
         return clearedByFactAt.filter(at -> at.isBefore(raisedAt.minus(Now.DRIFT))).isPresent();
+    }
+
+    /**
+     * Whether a cleared alert resolves itself at once: only a WATCH raised on an incomplete picture.
+     * A WARNING or URGENT someone may already be acting on stays open and cleared (off the ladder,
+     * down the queue) until a person resolves it, however it cleared; CRITICAL never clears.
+     */
+    public static boolean resolvesItselfOnceCleared(Severity severity, Optional<Instant> clearedByFactAt,
+            Instant raisedAt) {
+        return resolvesItselfAtDeadline(severity) && raisedOnAnIncompletePicture(clearedByFactAt, raisedAt);
     }
 
     /** Whether a fact that happened at {@code at} and arrived {@code now} is history rather than news. */

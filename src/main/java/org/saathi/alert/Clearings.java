@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
  * Conditions that clear. An open alert whose condition no longer holds records when and by which
  * fact, sends nothing more and climbs the ladder no further; if the condition comes back before
  * anyone resolves it, it goes on where it stopped. Saathi resolves a cleared alert itself, with the
- * outcome CLEARED, only when nobody has taken it on yet: a WATCH at its deadline, and any alert
- * that was raised about a moment already over.
+ * outcome CLEARED, only when nobody has taken it on yet and only a WATCH: at its deadline, or at
+ * once when it was raised about a moment already over. A cleared WARNING or URGENT waits for a
+ * person; CRITICAL never clears.
  */
 @Component
 class Clearings {
@@ -37,7 +38,8 @@ class Clearings {
         outbox.cancelUnsent(alert.id());
         metrics.changed(alert.severity().name(), "cleared");
         if ("OPEN".equals(alert.status())
-                && AlertPolicy.raisedOnAnIncompletePicture(by.map(AlertStore.Evidence::at), alert.raisedAt())) {
+                && AlertPolicy.resolvesItselfOnceCleared(alert.severity(), by.map(AlertStore.Evidence::at),
+                        alert.raisedAt())) {
             resolve(participantId, alert, now, "raised about a moment already over: the fact that cleared it came "
                     + "before it");
         }

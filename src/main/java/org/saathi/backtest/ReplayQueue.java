@@ -99,13 +99,13 @@ final class ReplayQueue {
 
     /**
      * The alert's condition no longer holds, by a fact of {@code byFactAt}: it climbs no further and
-     * holds nothing back. Raised about a moment already over (the fact came before it), it is
-     * resolved at once, as the live service does.
+     * holds nothing back. A WATCH raised about a moment already over (the fact came before it) is
+     * resolved at once, as the live service does; the others wait for a person.
      */
     void clear(String ruleId, Instant now, Instant byFactAt) {
         Open alert = open.get(ruleId);
         alert.clearedAt = now;
-        if (AlertPolicy.raisedOnAnIncompletePicture(Optional.of(byFactAt), alert.raisedAt)) {
+        if (AlertPolicy.resolvesItselfOnceCleared(alert.severity, Optional.of(byFactAt), alert.raisedAt)) {
             close(alert, now);
         }
         releaseHeld(now);

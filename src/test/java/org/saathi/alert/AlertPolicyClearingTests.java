@@ -48,6 +48,16 @@ class AlertPolicyClearingTests {
     }
 
     @Test
+    void onlyAWatchRaisedOnAnIncompletePictureResolvesItselfAtOnce() {
+        Optional<Instant> before = Optional.of(NOW.minus(Duration.ofHours(1)));
+        assertThat(AlertPolicy.resolvesItselfOnceCleared(Severity.WATCH, before, NOW)).isTrue();
+        assertThat(AlertPolicy.resolvesItselfOnceCleared(Severity.WARNING, before, NOW)).isFalse();
+        assertThat(AlertPolicy.resolvesItselfOnceCleared(Severity.URGENT, before, NOW)).isFalse();
+        assertThat(AlertPolicy.resolvesItselfOnceCleared(Severity.CRITICAL, before, NOW)).isFalse();
+        assertThat(AlertPolicy.resolvesItselfOnceCleared(Severity.WATCH, Optional.of(NOW), NOW)).isFalse();
+    }
+
+    @Test
     void aLateFactRaisesWhatIsCriticalAndWhatHeldAtItsOwnMoment() {
         assertThat(AlertPolicy.isLate(NOW.minus(Duration.ofHours(25)), NOW)).isTrue();
         assertThat(AlertPolicy.isLate(NOW.minus(Duration.ofHours(23)), NOW)).isFalse();

@@ -142,6 +142,54 @@ class ClearingTests {
     }
 
     @Test
+    void aWatchClearedByAFactFromBeforeItsRaiseResolvesItselfAtOnce() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        checkIn(participant, 2);
+        clock.advance(Duration.ofHours(49));
+        String gap = gapAlert(attended(participant), "WATCH");
+        clock.advance(Duration.ofHours(1));
+        checkInAt(participant, Duration.ofHours(2));
+
+        JsonNode resolved = detail(gap);
+        assertThat(resolved.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("handling").path("outcome").asString()).isEqualTo("CLEARED");
+    }
+
+    @Test
+    void aWarningClearedByAFactFromBeforeItsRaiseWaitsForAPerson() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        checkIn(participant, 2);
+        clock.advance(Duration.ofHours(97));
+        String gap = gapAlert(attended(participant), "WARNING");
+        clock.advance(Duration.ofHours(1));
+        checkInAt(participant, Duration.ofHours(2));
+        clock.advance(Duration.ofHours(30));
+        escalations.escalateDue();
+
+        JsonNode waiting = detail(gap);
+        assertThat(waiting.path("status").asString()).isEqualTo("OPEN");
+        assertThat(waiting.path("cleared").path("by").isMissingNode()).as(waiting.toString()).isFalse();
+        assertThat(AlertSteps.actions(waiting)).as("no one resolved it").doesNotContain("RESOLVED");
+        assertThat(waiting.path("handling").path("escalationStep").asInt()).isZero();
+    }
+
+    @Test
+    void aCriticalAlertDoesNotClearByAFactFromBeforeItsRaise() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        String critical = AlertSteps.selfHarm(ingest, participant, 2);
+        clock.advance(Duration.ofMinutes(10));
+        Api.Reply calm = ingest.post("/api/v1/screenings", """
+                {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 0]}"""
+                .formatted(participant, at(Duration.ofMinutes(40))));
+        assertThat(calm.status()).as(calm.toString()).isEqualTo(201);
+        escalations.escalateDue();
+
+        JsonNode alert = detail(critical);
+        assertThat(alert.path("cleared").isNull()).isTrue();
+        assertThat(alert.path("status").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
     void aSingleHighCravingThatMerelyAgesOutOfTheRecentDaysHasNotCleared() {
         String participant = fixtures.participant(mentor, counsellor, true);
         String craving = checkIn(participant, 9).path("alerts").get(0).path("id").asString();
@@ -184,6 +232,14 @@ class ClearingTests {
                 .formatted(participant, at(Duration.ZERO), craving));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json();
+    }
+
+    /** A calm check-in recorded {@code before} the service's clock, arriving now (a phone synchronised late). */
+    private void checkInAt(String participant, Duration before) {
+        Api.Reply reply = ingest.post("/api/v1/check-ins", """
+                {"participantId": "%s", "recordedAt": "%s", "craving": 2, "mood": 7}"""
+                .formatted(participant, at(before)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
 
     /** A session attended an hour ago: a fact that evaluates the participant without ending a silence. */
