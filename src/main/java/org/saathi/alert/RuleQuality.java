@@ -3,6 +3,9 @@ package org.saathi.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,15 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
  * Rule quality from live outcomes: per rule and severity, how many alerts a period brought, how
  * many were acknowledged in time and how fast, how staff resolved them, and how many were followed
  * by a relapse. Staff see the alerts of their caseload counted; a metrics key those of its
- * programme, or of every programme. Figures resting on fewer than {@value #FEWEST_ALERTS} alerts are
- * withheld: a share of three alerts says nothing of a rule and may say something of a person.
+ * programme, or of every programme. Figures resting on fewer than {@value #FEWEST_ALERTS} alerts, or
+ * on the alerts of fewer than {@value #FEWEST_PARTICIPANTS} participants, are withheld: a share of
+ * three alerts says nothing of a rule and may say something of a person. The period is counted in
+ * whole days of the programme's zone, and is at least a week long, so that two periods a minute
+ * apart cannot be set side by side to tell of one alert.
  */
 @Service
 public class RuleQuality {
 
     public static final Duration RELAPSE_WITHIN = Duration.ofDays(14);
     public static final Duration LONGEST_PERIOD = Duration.ofDays(366);
+    public static final Duration SHORTEST_PERIOD = Duration.ofDays(7);
     public static final int FEWEST_ALERTS = 5;
+    public static final int FEWEST_PARTICIPANTS = 5;
 
     /** Whose alerts are counted. */
     record Reach(boolean everyProgramme, Set<String> programmes, Set<String> participants) {
@@ -53,15 +61,25 @@ public class RuleQuality {
         this.clock = clock;
     }
 
-    /** The period is checked first; then a programme the caller cannot reach is not found. */
+    /**
+     * The period asked for is checked first; then a programme the caller cannot reach is not found;
+     * then the period is widened to whole days of the programme's zone (the one asked about, else
+     * the caller's) and must be a week long at least.
+     */
     @Transactional(readOnly = true)
-    public RuleQualityReport of(Caller caller, Instant from, Instant to, Optional<String> programmeId) {
-        checkPeriod(from, to);
+    public RuleQualityReport of(Caller caller, Instant asked, Instant askedTo, Optional<String> programmeId) {
+        checkOrderAndLength(asked, askedTo);
         programmeId.ifPresent(id -> ExternalIds.require("programmeId", id));
         Reach reach = reachOf(caller);
         programmeId.filter(id -> !reaches(reach, id)).ifPresent(id -> {
             throw ApiProblem.notFound("There is no programme " + id + " within your reach.");
         });
+        ZoneId zone = programmeId.or(caller::programme).flatMap(roster::zoneOfProgramme)
+                .orElseGet(() -> caller.isStaff() ? roster.zoneOf(caller.id()) : ZoneOffset.UTC);
+        Instant from = startOfDay(asked, zone);
+        Instant to = startOfDay(askedTo, zone).equals(askedTo) ? askedTo
+                : startOfDay(askedTo, zone).atZone(zone).plusDays(1).toInstant();
+        checkShortest(from, to);
         Instant now = clock.instant();
         RuleQualityStore.Question question = new RuleQualityStore.Question(from, to, now, reach, programmeId);
         Map<RuleQualityStore.Key, Map<String, Long>> outcomes = store.outcomes(question);
@@ -73,18 +91,34 @@ public class RuleQuality {
             rows.add(row(tally, outcomeNames, counted));
         }
         rows.sort(Comparator.comparing(RuleQualityReport.Row::ruleId).thenComparing(RuleQualityReport.Row::severity));
-        return new RuleQualityReport(from, to, programmeId, FEWEST_ALERTS, !to.plus(RELAPSE_WITHIN).isAfter(now),
+        return new RuleQualityReport(from, to, programmeId, FEWEST_ALERTS, FEWEST_PARTICIPANTS, !to.plus(RELAPSE_WITHIN).isAfter(now),
                 outcomeNames, rows);
     }
 
-    /** The period must run forward, and for a year at most, as a backtest's does. */
+    /** The period must run forward, for a week at least and for a year at most, as a backtest's does. */
     public static void checkPeriod(Instant from, Instant to) {
+        checkOrderAndLength(from, to);
+        checkShortest(from, to);
+    }
+
+    private static void checkOrderAndLength(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw ApiProblem.invalid("from", "must be before to");
         }
         if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
             throw ApiProblem.invalid("to", "must be at most 366 days after from");
         }
+    }
+
+    private static void checkShortest(Instant from, Instant to) {
+        // a day shortened by a clock change still counts as a whole day
+        if (Duration.between(from, to).plusHours(1).compareTo(SHORTEST_PERIOD) < 0) {
+            throw ApiProblem.invalid("to", "must be at least 7 days after from");
+        }
+    }
+
+    private static Instant startOfDay(Instant at, ZoneId zone) {
+        return LocalDate.ofInstant(at, zone).atStartOfDay(zone).toInstant();
     }
 
     private Reach reachOf(Caller caller) {
@@ -117,7 +151,7 @@ public class RuleQuality {
 
     private static RuleQualityReport.Row row(RuleQualityStore.Tally tally, List<String> outcomeNames,
             Map<String, Long> counted) {
-        if (tally.alerts() < FEWEST_ALERTS) {
+        if (tally.alerts() < FEWEST_ALERTS || tally.participants() < FEWEST_PARTICIPANTS) {
             return new RuleQualityReport.Row(tally.ruleId(), tally.ruleName(), tally.severity(), tally.alerts(), true,
                     Optional.empty());
         }

@@ -36,12 +36,16 @@ class RuleQualityController {
     @GetMapping("/api/v1/rules/quality")
     @Operation(operationId = "getRuleQuality", summary = "Per rule and severity: alerts, acknowledgements, outcomes "
             + "and relapses within 14 days",
-            description = "Counts the alerts raised in the period that the caller may see: staff their caseload, a "
-                    + "metrics key its programme (or every programme). Aggregates only; a rule and severity with "
-                    + "fewer than 5 alerts shows its count alone (`withheld`).")
+            description = "Counts the alerts raised in the period that the caller may see: supervisors and admins "
+                    + "their caseload, a metrics key its programme (or every programme). The period is widened to "
+                    + "whole days in the programme's time zone and must then span at least 7 days. Aggregates only; "
+                    + "a rule and severity with fewer than 5 alerts, or alerts of fewer than 5 participants, shows "
+                    + "its count alone (`withheld`). A relapse is use reported on a check-in, a confirmed drug "
+                    + "screen positive beyond the participant's prescribed medication, or an alert resolved "
+                    + "RELAPSE_CONFIRMED.")
     @ApiResponse(responseCode = "200", description = "The figures, one row per rule and severity that alerted.")
     @ApiResponse(responseCode = "400", description = "A time that is not ISO-8601 with an offset, `from` not before "
-            + "`to`, or a period over 366 days.")
+            + "`to`, a period over 366 days, or under 7 whole days.")
     @ApiResponse(responseCode = "404", description = "No such programme within the caller's reach.")
     RuleQualityReport quality(
             @Parameter(description = "Start of the period, such as 2026-03-01T00:00:00+05:30; default 90 days before to")

@@ -14,11 +14,15 @@ import org.saathi.facts.Severity;
  * How each rule fared at each severity over a period, from what staff did with its alerts and
  * what followed them: counts and shares only, never an alert or a participant.
  *
+ * @param from the start of the period counted: the start of the day of the {@code from} asked for
+ * @param to the end of the period counted (not included): the end of the day of the {@code to} asked for
  * @param fewestAlerts a rule and severity with fewer alerts than this shows its count alone
+ * @param fewestParticipants so does one whose alerts concern fewer participants than this
  * @param relapseWindowComplete whether every alert counted has had its full 14 days to be followed by a relapse
  * @param outcomes every outcome staff or Saathi can close an alert with, in the order the figures list them
  */
 public record RuleQualityReport(Instant from, Instant to, Optional<String> programmeId, int fewestAlerts,
+        int fewestParticipants,
         boolean relapseWindowComplete, List<String> outcomes, List<Row> rules) {
 
     public RuleQualityReport {

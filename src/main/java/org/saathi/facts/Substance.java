@@ -42,6 +42,11 @@ public enum Substance {
                 .findFirst();
     }
 
+    /** The laboratory's other names for it, in lower case. */
+    public Set<String> otherNames() {
+        return otherNames;
+    }
+
     /** Whether a programme can prescribe it: false for a class result that names no medication. */
     public boolean prescribable() {
         return prescribable;

@@ -159,6 +159,12 @@ public class Roster {
     }
 
     /** The time zone of a staff member's programme, in which the staff page shows times. */
+    /** The zone a programme counts its days in; empty when there is no such programme. */
+    public Optional<ZoneId> zoneOfProgramme(String programmeId) {
+        return jdbc.sql("SELECT timezone FROM programme WHERE id = :id").param("id", programmeId)
+                .query(String.class).optional().map(ZoneId::of);
+    }
+
     public ZoneId zoneOf(String staffId) {
         return jdbc.sql("SELECT p.timezone FROM staff s JOIN programme p ON p.id = s.programme_id WHERE s.id = :id")
                 .param("id", staffId).query(String.class).optional().map(ZoneId::of).orElse(ZoneId.of("UTC"));

@@ -45,7 +45,8 @@ final class ApiAccess {
             new Rule(POST, ADMIN, NO_KEY, "/api/v1/rules/reload"),
             new Rule(null, EnumSet.of(StaffRole.SUPERVISOR, StaffRole.ADMIN), NO_KEY, "/api/v1/rules/backtest",
                     "/api/v1/rules/backtest/**"),
-            new Rule(GET, ALL_STAFF, EnumSet.of(Scope.METRICS), "/api/v1/rules/quality"),
+            new Rule(GET, EnumSet.of(StaffRole.SUPERVISOR, StaffRole.ADMIN), EnumSet.of(Scope.METRICS),
+                    "/api/v1/rules/quality"),
             new Rule(GET, ALL_STAFF, NO_KEY, "/api/v1/rules"),
             new Rule(GET, ADMIN, NO_KEY, "/api/v1/audit"));
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.saathi.alert.RuleQuality;
 import org.saathi.rules.RuleCatalogue;
+import org.saathi.security.StaffRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,11 @@ class RulesPage {
     ModelAndView rules(@RequestParam Optional<String> from, @RequestParam Optional<String> to, Viewer viewer) {
         ModelAndView page = new ModelAndView("rules");
         page.addObject("rules", rules.active());
-        // Rule quality: a period chooser and the table of figures, a block of its own on the page.
+        // Rule quality: a period chooser and the table of figures, a block of its own on the page,
+        // for those who judge rules (supervisors and admins), not for every member of staff.
+        if (!viewer.caller().hasRole(StaffRole.SUPERVISOR) && !viewer.caller().hasRole(StaffRole.ADMIN)) {
+            return page;
+        }
         QualityPeriod defaults = QualityPeriod.defaults(clock.instant(), viewer.zone());
         QualityPeriod period = new QualityPeriod(from.orElse(defaults.from()), to.orElse(defaults.to()));
         QualityPeriod.Parsed parsed = period.parse(viewer.zone());
