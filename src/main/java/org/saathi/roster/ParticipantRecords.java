@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
+import org.saathi.security.StaffRole;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +37,13 @@ public class ParticipantRecords {
 
     private Optional<Participant> visible(Caller caller, String participantId) {
         return participants.find(participantId)
-                .filter(participant -> roster.caseload(caller).includes(participant.id(), participant.programmeId()));
+                .filter(participant -> roster.caseload(caller).includes(participant.id(), participant.programmeId()))
+                .map(participant -> treats(caller) ? participant : participant.withoutClinicalDetail());
+    }
+
+    /** Counsellors, supervisors and admins see clinical detail; a peer mentor, who supports, does not. */
+    private static boolean treats(Caller caller) {
+        return caller.hasRole(StaffRole.COUNSELLOR) || caller.hasRole(StaffRole.SUPERVISOR)
+                || caller.hasRole(StaffRole.ADMIN);
     }
 }

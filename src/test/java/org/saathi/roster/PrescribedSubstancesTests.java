@@ -65,6 +65,24 @@ class PrescribedSubstancesTests {
     }
 
     @Test
+    void aPeerMentorDoesNotSeeTheMedicationTheCounsellorDoes() {
+        String id = Fixtures.uniqueId("P");
+        admin.put("/api/v1/participants/" + id, body("[\"methadone\"]"));
+
+        Api.Reply byMentor = fixtures.as(mentor).get("/api/v1/participants/" + id);
+        Api.Reply mentorsTimeline = fixtures.as(mentor).get("/api/v1/participants/" + id + "/timeline");
+        Api.Reply byCounsellor = fixtures.as(counsellor).get("/api/v1/participants/" + id);
+
+        assertThat(byMentor.status()).as(byMentor.toString()).isEqualTo(200);
+        assertThat(byMentor.json().has("prescribedSubstances")).as(byMentor.toString()).isFalse();
+        assertThat(byMentor.body()).doesNotContain("methadone");
+        assertThat(mentorsTimeline.status()).as(mentorsTimeline.toString()).isEqualTo(200);
+        assertThat(mentorsTimeline.body()).doesNotContain("methadone").doesNotContain("prescribedSubstances");
+        assertThat(byCounsellor.status()).as(byCounsellor.toString()).isEqualTo(200);
+        assertThat(texts(byCounsellor.json().path("prescribedSubstances"))).containsExactly("methadone");
+    }
+
+    @Test
     void rejectsAnUnknownSubstanceNamingItAndChangesNothing() {
         String id = Fixtures.uniqueId("P");
         admin.put("/api/v1/participants/" + id, body("[\"methadone\"]"));
