@@ -133,6 +133,53 @@ class HistoryImportTests {
         assertThat(alerts(List.of(participant), "severity = 'CRITICAL' AND status = 'OPEN'")).hasSize(1);
     }
 
+    @Test
+    void oneLateLabResultPausesNoSilence() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        checkInNow(participant);
+        clock.advance(Duration.ofHours(50));
+        labScreen(participant, Duration.ofHours(48));
+
+        sweep.sweepRound();
+
+        assertThat(alerts(List.of(participant), "rule_id = 'GAP-001' AND status = 'OPEN'"))
+                .as("the silence is still seen").hasSize(1);
+    }
+
+    @Test
+    void threeLateFactsWithinTheQuietPeriodAreAnImportAndPauseTheSweep() {
+        String participant = fixtures.participant(mentor, counsellor, true);
+        checkInNow(participant);
+        clock.advance(Duration.ofHours(50));
+        labScreen(participant, Duration.ofHours(48));
+        labScreen(participant, Duration.ofHours(40));
+        labScreen(participant, Duration.ofHours(30));
+
+        sweep.sweepRound();
+        assertThat(alerts(List.of(participant), "rule_id = 'GAP-001'")).as("still importing").isEmpty();
+
+        clock.advance(Duration.ofMinutes(16));
+        jdbc.sql("DELETE FROM sweep_mark").update();
+        sweep.sweepRound();
+        assertThat(alerts(List.of(participant), "rule_id = 'GAP-001' AND status = 'OPEN'"))
+                .as("once the import is quiet").hasSize(1);
+    }
+
+    private void checkInNow(String participant) {
+        Api.Reply reply = ingest.post("/api/v1/check-ins", """
+                {"participantId": "%s", "recordedAt": "%s", "craving": 1, "mood": 7}"""
+                .formatted(participant, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    /** A negative drug screen from the laboratory, of a sample taken {@code before} now. */
+    private void labScreen(String participant, Duration before) {
+        Api.Reply reply = ingest.post("/api/v1/screenings", """
+                {"participantId": "%s", "instrument": "DRUG_SCREEN", "recordedAt": "%s", "positive": false}"""
+                .formatted(participant, clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(before)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
     /** One moment a day from {@code DAYS} days ago to today, each a morning's check-in, oldest first. */
     private static List<Instant> days(Instant now, Random random, boolean weekdaysOnly) {
         List<Instant> days = new ArrayList<>();
