@@ -11,8 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.saathi.facts.Severity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +27,6 @@ final class ResponsesFile {
     /** Long enough for who acts, how soon and what to ask; short enough to read at a glance. */
     static final int MOST_CHARACTERS = 400;
 
-    private static final Logger log = LoggerFactory.getLogger(ResponsesFile.class);
     private static final Pattern SEVERITY = Pattern.compile("Severity\\.(WATCH|WARNING|URGENT|CRITICAL)\\b");
     private static final String SOURCE = "source";
     private static final String DEFAULT = "default";
@@ -96,8 +93,9 @@ final class ResponsesFile {
     }
 
     /**
-     * Every signal rule has what to do for each severity it raises. A response for a rule id the set
-     * does not have is logged, not refused, so that responses can be written ahead of their rules.
+     * Every signal rule has what to do for each severity it raises, and every response is for a rule
+     * of the set: one for a rule id the set does not have is refused, naming its line, as a
+     * misspelt id or a rule removed without its response would otherwise go unseen.
      */
     static void check(ResponseTable table, List<RuleInfo> rules, RuleSetFiles files, String text,
             List<RuleSetProblem> problems) {
@@ -127,9 +125,9 @@ final class ResponsesFile {
                                 + severity + ": add what to do at " + severity + ", or a default")));
             }
         });
-        table.rules().keySet().stream().filter(id -> !raised.containsKey(id)).forEach(id -> log.warn(
-                "{} line {}: {} is not a rule of this rule set; its response is not shown until it is",
-                FILE, lineOf(text, id, null), id));
+        table.rules().keySet().stream().filter(id -> !raised.containsKey(id)).forEach(id -> problems.add(
+                new RuleSetProblem(FILE, lineOf(text, id, null), id + " is not a rule of this rule set (no rule of "
+                        + "signals/ has that id): correct the id, or remove its response with the rule")));
     }
 
     /** The severities a rule's text names, from its declaration to its {@code end}. */

@@ -261,6 +261,26 @@ class BacktestApiTests {
     }
 
     @Test
+    void aCandidateWithAResponseForNoRuleOfItsSetIsRefusedNamingTheLine() throws IOException {
+        String stray = candidate("CHK-001.craving: {value: 8,", "CHK-001.craving: {value: 8,");
+        Path responses = CANDIDATES.resolve(stray).resolve("responses.yaml");
+        Files.writeString(responses, Files.readString(responses) + """
+
+                CHK-097:
+                  default: The rule this was for was removed.
+                """);
+
+        JsonNode problem = assertProblem(fixtures.as(supervisor).post("/api/v1/rules/backtest",
+                request(participant, "\"rules\": \"" + stray + "\"")), 422);
+
+        assertThat(problem.path("field").asString()).isEqualTo("rules");
+        JsonNode error = problem.path("errors").get(0);
+        assertThat(error.path("file").asString()).isEqualTo(stray + "/responses.yaml");
+        assertThat(error.path("line").asInt()).isPositive();
+        assertThat(error.toString()).contains("CHK-097 is not a rule of this rule set");
+    }
+
+    @Test
     void aRuleThatFailsWhileRunningIsCountedAndTheReplayGoesOn() throws IOException {
         String failing = candidate("CHK-001.craving: {value: 8,", "CHK-001.craving: {value: 8,");
         Path drl = CANDIDATES.resolve(failing).resolve("signals/cravings.drl");

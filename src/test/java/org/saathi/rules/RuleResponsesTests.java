@@ -69,7 +69,10 @@ class RuleResponsesTests {
                   WATCH: Ask about the craving today.
                 """);
 
-        RuleSetProblem problem = onlyProblem();
+        RuleSetInvalid invalid = catchThrowableOfType(RuleSetInvalid.class, this::compile);
+        assertThat(invalid).as("the rule set should have been refused").isNotNull();
+        RuleSetProblem problem = invalid.problems().stream()
+                .filter(found -> found.message().contains("TST-001")).findFirst().orElseThrow();
 
         assertThat(problem.file()).isEqualTo("responses.yaml");
         assertThat(problem.message()).contains("TST-001 (signals/test.drl line 6) has no response")
@@ -145,9 +148,9 @@ class RuleResponsesTests {
         assertThat(problem.message()).contains("is missing");
     }
 
-    /** Written ahead of its rule, a response is logged and loaded, never shown on an alert of another rule. */
+    /** A misspelt id, or a rule removed without its response: refused, naming the line and the id. */
     @Test
-    void aResponseForARuleTheSetDoesNotHaveYetIsLoaded() {
+    void aResponseForARuleTheSetDoesNotHaveIsRefusedWithItsLine() {
         write("responses.yaml", """
                 TST-001:
                   WATCH: Ask about the craving today.
@@ -155,7 +158,11 @@ class RuleResponsesTests {
                   WARNING: Call today.
                 """);
 
-        assertThat(compile().responses().rules()).containsOnlyKeys("TST-001", "TST-002");
+        RuleSetProblem problem = onlyProblem();
+
+        assertThat(problem.file()).isEqualTo("responses.yaml");
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.message()).contains("TST-002 is not a rule of this rule set");
     }
 
     @Test
