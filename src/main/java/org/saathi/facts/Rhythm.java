@@ -19,6 +19,8 @@ import java.util.Set;
  * @param longestUsualSilenceHours a high percentile of the times between consecutive check-ins
  *        (threshold rhythm.silencePercentile), or the longest gap the schedule leaves when there is too
  *        little history to learn it
+ * @param usualDaysKept the share of their usual days with a check-in, over the days learned from (1 when
+ *        nothing is learned): someone who keeps 97 % of them rarely misses two in a row by chance
  * @param silenceHours since the last check-in, or since enrolment for someone who never checked in
  * @param expectedSilenceHours the hours of that silence that fell on their usual check-in days (all of it
  *        when none are known): a weekday-only person's weekend is not silence
@@ -26,7 +28,8 @@ import java.util.Set;
  * @param sessionsMissed group, counselling and peer sessions missed without excuse since the last check-in
  */
 public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis, int checkIns, int daysLearned,
-        Set<DayOfWeek> usualDays, double usualIntervalHours, double longestUsualSilenceHours, double silenceHours,
+        Set<DayOfWeek> usualDays, double usualIntervalHours, double longestUsualSilenceHours, double usualDaysKept,
+        double silenceHours,
         double expectedSilenceHours, int usualDaysMissed, Optional<CheckIn> lastCheckIn,
         List<Attendance> sessionsMissed) {
 
@@ -53,6 +56,23 @@ public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis,
     /** Whether the present silence is longer than their longest usual silence by {@code marginHours} or more. */
     public boolean silentBeyondUsualBy(double marginHours) {
         return silenceHours >= longestUsualSilenceHours + marginHours;
+    }
+
+    /**
+     * The fewest usual days missed in a row that would happen to them by chance at most {@code chance}
+     * of the time, their misses taken as independent: 2 for someone who keeps 97 % of their days
+     * (a run of two misses 1 time in 1,100), 3 for someone who keeps 88 % (1 in 580). At least 1.
+     */
+    public int unusualRun(double chance) {
+        double missed = 1 - usualDaysKept;
+        if (missed <= 0) {
+            return 1;
+        }
+        int run = 1;
+        while (Math.pow(missed, run) > chance && run < 14) {
+            run++;
+        }
+        return run;
     }
 
     /** "usually checks in Mon-Fri", "expected to check in Mon, Wed and Fri", "usually checks in every day". */

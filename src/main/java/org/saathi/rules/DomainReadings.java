@@ -141,17 +141,17 @@ final class DomainReadings {
         Engagement engagement = scope.engagement();
         if (engagement.weeksBefore() < ENGAGEMENT_HISTORY_WEEKS || engagement.recentUsualDays() == 0) {
             return Readings.none("less than " + Explain.number(ENGAGEMENT_HISTORY_WEEKS) + " weeks of usual check-in "
-                    + "days before the last week");
+                    + "days before their recent ones");
         }
         if (engagement.recentCheckIns().isEmpty()) {
-            return Readings.none("no check-in in the last week: a silence, which GAP-001 raises");
+            return Readings.none("no check-in on their recent usual days: a silence, which GAP-001 raises");
         }
         if (engagement.usualCheckInsPerWeekBefore() < minUsualPerWeek) {
             return Readings.none("usually fewer than " + Explain.number(minUsualPerWeek) + " check-ins a week");
         }
         return new Readings(Map.of("fall", new Reading(engagement.fallPercent(), "checked in on "
-                + engagement.recentDaysCheckedIn() + " of " + engagement.recentUsualDays()
-                + " usual check-in days of the last week against " + engagement.shareBeforeInWords() + " before",
+                + engagement.recentDaysCheckedIn() + " of their last " + engagement.recentUsualDays()
+                + " usual check-in days against " + engagement.shareBeforeInWords() + " before",
                 engagement.recentCheckIns())), "");
     }
 

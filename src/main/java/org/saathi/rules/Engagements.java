@@ -17,7 +17,7 @@ import org.saathi.facts.SessionType;
 
 /**
  * Measures a participant's {@link Engagement} once, for ENG-001 and the deterioration score alike:
- * check-ins on their usual days of the last rhythm.recentDays ended days against the weeks before,
+ * check-ins on their last rhythm.recentDays usual check-in days that have ended against the weeks before,
  * and peer meetings attended of the last rhythm.peerRecentDays days against as many before. Whole
  * calendar days of their time zone, so that the time of day does not move it.
  */
@@ -42,7 +42,7 @@ final class Engagements {
             Rhythms.Settings settings) {
         ZoneId zone = input.participant().timezone();
         LocalDate today = day(input.now(), zone);
-        LocalDate recentFirst = today.minusDays(settings.recentDays());
+        LocalDate recentFirst = recentFirst(usualDays, today, settings.recentDays());
         // the first day of history counts only when it is whole
         LocalDate beforeFirst = day(historyStart, zone).plusDays(1);
         Set<LocalDate> checkedIn = new HashSet<>();
@@ -64,6 +64,24 @@ final class Engagements {
         return new Engagement(input.participant().id(), input.participant().expectsDailyCheckIn(), recent,
                 recentDays.size(), (int) recentDays.stream().filter(checkedIn::contains).count(), shareBefore,
                 weeksBefore, usualDays.size(), peerRecent, peerBefore);
+    }
+
+    /**
+     * The first of the recent days: as many usual check-in days back as rhythm.recentDays says (7 of a
+     * weekday-only person's days are 9 calendar days), so that a fall rests on as many expected
+     * check-ins whatever the rhythm, but no further back than twice that many calendar days, so that
+     * it stays recent for someone with few usual days. Days that have ended only: today is not yet missed.
+     */
+    static LocalDate recentFirst(Set<DayOfWeek> usualDays, LocalDate today, int recentDays) {
+        LocalDate first = today.minusDays(recentDays);
+        int usual = usualBetween(usualDays, first, today.minusDays(1)).size();
+        while (usual < recentDays && first.isAfter(today.minusDays(2L * recentDays))) {
+            first = first.minusDays(1);
+            if (usualDays.contains(first.getDayOfWeek())) {
+                usual++;
+            }
+        }
+        return first;
     }
 
     private static List<LocalDate> usualBetween(Set<DayOfWeek> usualDays, LocalDate first, LocalDate last) {

@@ -74,9 +74,27 @@ final class Rhythms {
         double interval = days.enough() ? days.interval()
                 : schedule.map(s -> HOURS_PER_WEEK / s.days().size()).orElse(0.0);
         double silence = Math.max(0, hours(since, input.now()));
+        double share = days.enough() ? usualShare(usualDays, learned, zone) : 1;
         return new Rhythm(participant.id(), participant.expectsDailyCheckIn(), basis, learned.size(), days.span(),
-                usualDays, interval, longest, silence, expectedHours(usualDays, since, input.now(), zone, silence),
-                missed(usualDays, since, input.now(), zone), input.lastCheckIn(), sessionsMissed(input, since));
+                usualDays, interval, longest, share, silence,
+                expectedHours(usualDays, since, input.now(), zone, silence), missed(usualDays, since, input.now(), zone),
+                input.lastCheckIn(), sessionsMissed(input, since));
+    }
+
+    /**
+     * The share of their usual days, from the first check-in learned from to the last, with a check-in:
+     * how often they keep their own rhythm, and so how long a run of missed days happens to them by chance.
+     */
+    static double usualShare(Set<DayOfWeek> usualDays, List<CheckIn> oldestFirst, ZoneId zone) {
+        if (oldestFirst.isEmpty() || usualDays.isEmpty()) {
+            return 1;
+        }
+        Set<LocalDate> checkedIn = new HashSet<>();
+        oldestFirst.forEach(c -> checkedIn.add(day(c.at(), zone)));
+        List<LocalDate> usual = Stream.iterate(day(oldestFirst.get(0).at(), zone),
+                d -> !d.isAfter(day(oldestFirst.get(oldestFirst.size() - 1).at(), zone)), d -> d.plusDays(1))
+                .filter(d -> usualDays.contains(d.getDayOfWeek())).toList();
+        return usual.isEmpty() ? 1 : usual.stream().filter(checkedIn::contains).count() / (double) usual.size();
     }
 
     /**

@@ -141,7 +141,7 @@ class DeteriorationScoringTests {
 
         assertThat(engagement.score()).isEqualTo(2);
         assertThat(engagement.reading())
-                .isEqualTo("checked in on 1 of 7 usual check-in days of the last week against 100 % before");
+                .isEqualTo("checked in on 1 of their last 7 usual check-in days against 100 % before");
     }
 
     @Test
