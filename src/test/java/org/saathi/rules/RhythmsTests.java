@@ -186,6 +186,39 @@ class RhythmsTests {
     }
 
     @Test
+    void aRunOfMissedDaysIsUnusualAccordingToHowManyOfTheirDaysTheyKeep() {
+        List<CheckIn> withTwoGaps = new ArrayList<>(checkIns(TODAY.minusDays(26), TODAY.minusDays(20),
+                EnumSet.allOf(DayOfWeek.class), 9));
+        withTwoGaps.addAll(checkIns(TODAY.minusDays(18), TODAY.minusDays(12), EnumSet.allOf(DayOfWeek.class), 9));
+        withTwoGaps.addAll(checkIns(TODAY.minusDays(10), TODAY.minusDays(2), EnumSet.allOf(DayOfWeek.class), 9));
+        Rhythm keepsMost = rhythm(at(TODAY, 9), withTwoGaps, null);
+        Rhythm keepsAll = rhythm(at(TODAY, 9), checkIns(TODAY.minusDays(26), TODAY.minusDays(2),
+                EnumSet.allOf(DayOfWeek.class), 9), null);
+
+        assertThat(keepsMost.usualDaysKept()).isEqualTo(23 / 25.0);
+        // 8 % missed: two in a row 1 day in 156, three 1 day in 1,950
+        assertThat(keepsMost.unusualRun(0.005)).isEqualTo(3);
+        assertThat(keepsMost.unusualRun(0.01)).isEqualTo(2);
+        assertThat(keepsAll.usualDaysKept()).isEqualTo(1.0);
+        assertThat(keepsAll.unusualRun(0.005)).isEqualTo(1);
+    }
+
+    @Test
+    void engagementCountsTheirLastSevenUsualDaysNotTheLastSevenCalendarDays() {
+        // a weekday-only person's last 7 usual days that have ended are 9 calendar days
+        LocalDate first = Engagements.recentFirst(weekdays(), TODAY, 7);
+
+        assertThat(first).isEqualTo(TODAY.minusDays(9));
+        // someone with two usual days a week is looked at over 14 days at most
+        assertThat(Engagements.recentFirst(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), TODAY, 7))
+                .isEqualTo(TODAY.minusDays(14));
+        Engagement engagement = engagement(at(TODAY, 9), checkIns(TODAY.minusDays(27), TODAY.minusDays(1), weekdays(),
+                19), List.of());
+        assertThat(engagement.recentUsualDays()).isEqualTo(7);
+        assertThat(engagement.fallPercent()).isZero();
+    }
+
+    @Test
     void someoneWhoNeverCheckedInIsSilentSinceEnrolment() {
         Rhythm rhythm = rhythm(at(TODAY, 9), List.of(), null);
 
