@@ -19,21 +19,19 @@ import java.util.Set;
  * @param longestUsualSilenceHours a high percentile of the times between consecutive check-ins
  *        (threshold rhythm.silencePercentile), or the longest gap the schedule leaves when there is too
  *        little history to learn it
+ * @param usualDaysKept the share of their usual days with a check-in, over the days learned from (1 when
+ *        nothing is learned): someone who keeps 97 % of them rarely misses two in a row by chance
  * @param silenceHours since the last check-in, or since enrolment for someone who never checked in
+ * @param expectedSilenceHours the hours of that silence that fell on their usual check-in days (all of it
+ *        when none are known): a weekday-only person's weekend is not silence
  * @param usualDaysMissed usual check-in days that have ended since the day of the last check-in without one
- * @param recentCheckIns the check-ins of the last rhythm.recentDays days that have ended, and of today
- * @param recentUsualDays their usual check-in days among those ended days; {@code recentDaysCheckedIn}
- *        how many of them had a check-in
- * @param shareBefore the share of their usual check-in days with a check-in in the weeks of the window
- *        before those days, {@code weeksBefore} how many weeks that share rests on (none before enrolment)
- * @param peerMeetingsRecent peer meetings attended on the last rhythm.peerRecentDays days and today
- * @param peerMeetingsBefore peer meetings attended on as many days before those, the evidence of a drop
+ * @param sessionsMissed group, counselling and peer sessions missed without excuse since the last check-in
  */
 public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis, int checkIns, int daysLearned,
-        Set<DayOfWeek> usualDays, double usualIntervalHours, double longestUsualSilenceHours, double silenceHours,
-        int usualDaysMissed, Optional<CheckIn> lastCheckIn, List<CheckIn> recentCheckIns, int recentUsualDays,
-        int recentDaysCheckedIn, double shareBefore, double weeksBefore, int peerMeetingsRecent,
-        List<Attendance> peerMeetingsBefore) {
+        Set<DayOfWeek> usualDays, double usualIntervalHours, double longestUsualSilenceHours, double usualDaysKept,
+        double silenceHours,
+        double expectedSilenceHours, int usualDaysMissed, Optional<CheckIn> lastCheckIn,
+        List<Attendance> sessionsMissed) {
 
     /** What the rhythm rests on. */
     public enum Basis {
@@ -47,8 +45,7 @@ public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis,
 
     public Rhythm {
         usualDays = usualDays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(usualDays));
-        recentCheckIns = List.copyOf(recentCheckIns);
-        peerMeetingsBefore = List.copyOf(peerMeetingsBefore);
+        sessionsMissed = List.copyOf(sessionsMissed);
     }
 
     /** Whether the rules can measure silence against this person's rhythm rather than programme-wide. */
@@ -61,18 +58,21 @@ public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis,
         return silenceHours >= longestUsualSilenceHours + marginHours;
     }
 
-    /** Whether they checked in on at most {@code share} of the share of usual days they did before. */
-    public boolean recentAtMost(double share) {
-        return recentUsualDays > 0 && recentDaysCheckedIn <= recentUsualDays * shareBefore * share;
-    }
-
-    /** "93 %": the share of usual days with a check-in before. */
-    public String shareBeforeInWords() {
-        return Math.round(shareBefore * 100) + " %";
-    }
-
-    public int peerMeetingsAttendedBefore() {
-        return peerMeetingsBefore.size();
+    /**
+     * The fewest usual days missed in a row that would happen to them by chance at most {@code chance}
+     * of the time, their misses taken as independent: 2 for someone who keeps 97 % of their days
+     * (a run of two misses 1 time in 1,100), 3 for someone who keeps 88 % (1 in 580). At least 1.
+     */
+    public int unusualRun(double chance) {
+        double missed = 1 - usualDaysKept;
+        if (missed <= 0) {
+            return 1;
+        }
+        int run = 1;
+        while (Math.pow(missed, run) > chance && run < 14) {
+            run++;
+        }
+        return run;
     }
 
     /** "usually checks in Mon-Fri", "expected to check in Mon, Wed and Fri", "usually checks in every day". */
@@ -110,10 +110,16 @@ public record Rhythm(String participantId, boolean expectsCheckIns, Basis basis,
         return name.charAt(0) + name.substring(1, 3).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The evidence of engagement falling: the few recent check-ins and the peer meetings attended before. */
-    public List<Fact> engagementEvidence() {
-        List<Fact> evidence = new ArrayList<>(recentCheckIns);
-        evidence.addAll(peerMeetingsBefore);
+    /** "1 session", "2 sessions": the sessions missed since the last check-in. */
+    public String sessionsMissedInWords() {
+        return sessionsMissed.size() + (sessionsMissed.size() == 1 ? " session" : " sessions");
+    }
+
+    /** The evidence of a silence: the last check-in, if any, and the sessions missed since. */
+    public List<Fact> silenceEvidence() {
+        List<Fact> evidence = new ArrayList<>();
+        lastCheckIn.ifPresent(evidence::add);
+        evidence.addAll(sessionsMissed);
         return evidence;
     }
 }

@@ -17,7 +17,7 @@ enum DeteriorationDomain {
     SLEEP("sleep", Setting.SHORT_NIGHT_HOURS),
     STRESS("stress"),
     TRIGGERS("triggers", Setting.DAYS),
-    ENGAGEMENT("engagement", Setting.DAYS, Setting.MIN_USUAL_PER_WEEK),
+    ENGAGEMENT("engagement", Setting.MIN_USUAL_PER_WEEK),
     ATTENDANCE("attendance", Setting.DAYS),
     MEDICATION("medication", Setting.DAYS),
     PEER_CONCERNS("peerConcerns", Setting.DAYS),

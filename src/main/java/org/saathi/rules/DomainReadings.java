@@ -1,7 +1,6 @@
 package org.saathi.rules;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.ConcernLevel;
+import org.saathi.facts.Engagement;
 import org.saathi.facts.Explain;
 import org.saathi.facts.Fact;
 import org.saathi.facts.PeerConcern;
@@ -22,8 +22,8 @@ import org.saathi.facts.SessionType;
  */
 final class DomainReadings {
 
-    /** Engagement is compared with at least this much history before its recent days. */
-    static final Duration ENGAGEMENT_HISTORY = Duration.ofDays(14);
+    /** Engagement is compared with at least this many weeks of history before its recent days. */
+    static final double ENGAGEMENT_HISTORY_WEEKS = 2;
 
     /** The first check-in this soon after a missed clinic dose saying not taken is that same dose. */
     static final Duration SAME_DOSE = Duration.ofHours(48);
@@ -55,7 +55,7 @@ final class DomainReadings {
             case SLEEP -> sleep(scope, kind.setting(domain.settings(), DeteriorationDomain.Setting.SHORT_NIGHT_HOURS));
             case STRESS -> stress(scope);
             case TRIGGERS -> triggers(scope, days(domain));
-            case ENGAGEMENT -> engagement(scope, days(domain),
+            case ENGAGEMENT -> engagement(scope,
                     kind.setting(domain.settings(), DeteriorationDomain.Setting.MIN_USUAL_PER_WEEK));
             case ATTENDANCE -> attendance(scope, days(domain));
             case MEDICATION -> medication(scope, days(domain));
@@ -133,25 +133,26 @@ final class DomainReadings {
                 + period.size() + " check-ins in the last " + Explain.number(days) + " days", naming)), "");
     }
 
-    /** Check-ins of the recent days against the person's own weekly average over the weeks before. */
-    private static Readings engagement(ScoringScope scope, double days, double minUsualPerWeek) {
-        Instant recentFrom = scope.now().at().minus(Duration.ofMinutes(Math.round(days * 24 * 60)));
-        Duration history = Duration.between(scope.windowStart(), recentFrom);
-        if (history.compareTo(ENGAGEMENT_HISTORY) < 0) {
-            return Readings.none("less than " + ENGAGEMENT_HISTORY.toDays() + " days of history before the last "
-                    + Explain.number(days) + " days");
+    /**
+     * Engagement as ENG-001 measures it ({@link Engagement}): the share of their usual check-in days with
+     * a check-in in the recent days, against the share in the weeks before.
+     */
+    private static Readings engagement(ScoringScope scope, double minUsualPerWeek) {
+        Engagement engagement = scope.engagement();
+        if (engagement.weeksBefore() < ENGAGEMENT_HISTORY_WEEKS || engagement.recentUsualDays() == 0) {
+            return Readings.none("less than " + Explain.number(ENGAGEMENT_HISTORY_WEEKS) + " weeks of usual check-in "
+                    + "days before their recent ones");
         }
-        long before = scope.checkIns().stream()
-                .filter(checkIn -> !checkIn.at().isBefore(scope.windowStart()) && checkIn.at().isBefore(recentFrom))
-                .count();
-        double usual = before * 7.0 / (history.toMinutes() / (24.0 * 60));
-        if (usual < minUsualPerWeek) {
+        if (engagement.recentCheckIns().isEmpty()) {
+            return Readings.none("no check-in on their recent usual days: a silence, which GAP-001 raises");
+        }
+        if (engagement.usualCheckInsPerWeekBefore() < minUsualPerWeek) {
             return Readings.none("usually fewer than " + Explain.number(minUsualPerWeek) + " check-ins a week");
         }
-        List<CheckIn> recent = scope.within(scope.checkIns(), days);
-        double fall = Math.max(0, 100 * (1 - recent.size() * 7.0 / days / usual));
-        return new Readings(Map.of("fall", new Reading(fall, recent.size() + " check-ins in the last "
-                + Explain.number(days) + " days against a usual " + Explain.number(usual) + " a week", recent)), "");
+        return new Readings(Map.of("fall", new Reading(engagement.fallPercent(), "checked in on "
+                + engagement.recentDaysCheckedIn() + " of their last " + engagement.recentUsualDays()
+                + " usual check-in days against " + engagement.shareBeforeInWords() + " before",
+                engagement.recentCheckIns())), "");
     }
 
     private static Readings attendance(ScoringScope scope, double days) {

@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.saathi.facts.Attendance;
+import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.Rhythm;
-import org.saathi.facts.SessionType;
 import org.saathi.roster.CheckInSchedule;
 import org.saathi.roster.ParticipantContext;
 
@@ -56,14 +56,14 @@ final class Rhythms {
     private Rhythms() {
     }
 
-    static Rhythm of(EvaluationInput input, Instant windowStart) {
+    static Rhythm of(EvaluationInput input) {
         ParticipantContext participant = input.participant();
         ZoneId zone = participant.timezone();
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(participant.enrolledAt());
+        // learned from the check-ins up to the last one: the present silence is never learned as usual
         List<CheckIn> learned = input.checkIns().stream().filter(c -> !c.at().isAfter(since))
                 .sorted(Comparator.comparing(CheckIn::at)).toList();
-        Optional<Settings> settings = Settings.of(input.thresholds());
-        Learned days = settings.map(s -> learn(learned, zone, s)).orElse(Learned.NOTHING);
+        Learned days = Settings.of(input.thresholds()).map(s -> learn(learned, zone, s)).orElse(Learned.NOTHING);
         Optional<CheckInSchedule> schedule = participant.checkInSchedule();
         Rhythm.Basis basis = schedule.isPresent() ? Rhythm.Basis.SCHEDULE
                 : days.enough() ? Rhythm.Basis.LEARNED : Rhythm.Basis.TOO_LITTLE_HISTORY;
@@ -73,51 +73,63 @@ final class Rhythms {
                 .orElse(days.enough() ? days.longest() : 0);
         double interval = days.enough() ? days.interval()
                 : schedule.map(s -> HOURS_PER_WEEK / s.days().size()).orElse(0.0);
-        Instant historyStart = participant.enrolledAt().isAfter(windowStart) ? participant.enrolledAt() : windowStart;
-        Engagement engagement = settings.map(s -> engagement(input, usualDays, historyStart, s))
-                .orElse(Engagement.NONE);
+        double silence = Math.max(0, hours(since, input.now()));
+        double share = days.enough() ? usualShare(usualDays, learned, zone) : 1;
         return new Rhythm(participant.id(), participant.expectsDailyCheckIn(), basis, learned.size(), days.span(),
-                usualDays, interval, longest, Math.max(0, hours(since, input.now())),
-                missed(usualDays, since, input.now(), zone), input.lastCheckIn(), engagement.recent(),
-                engagement.recentUsualDays(), engagement.recentCheckedIn(), engagement.shareBefore(),
-                engagement.weeksBefore(), engagement.peerRecent(), engagement.peerBefore());
+                usualDays, interval, longest, share, silence,
+                expectedHours(usualDays, since, input.now(), zone, silence), missed(usualDays, since, input.now(), zone),
+                input.lastCheckIn(), sessionsMissed(input, since));
     }
 
-    /** Engagement now against before, in whole calendar days, so that the time of day does not move it. */
-    record Engagement(List<CheckIn> recent, int recentUsualDays, int recentCheckedIn, double shareBefore,
-            double weeksBefore, int peerRecent, List<Attendance> peerBefore) {
-
-        static final Engagement NONE = new Engagement(List.of(), 0, 0, 0, 0, 0, List.of());
-    }
-
-    static Engagement engagement(EvaluationInput input, Set<DayOfWeek> usualDays, Instant historyStart,
-            Settings settings) {
-        ZoneId zone = input.participant().timezone();
-        LocalDate today = day(input.now(), zone);
-        LocalDate recentFirst = today.minusDays(settings.recentDays());
-        // the first day of history counts only when it is whole
-        LocalDate beforeFirst = day(historyStart, zone).plusDays(1);
+    /**
+     * The share of their usual days, from the first check-in learned from to the last, with a check-in:
+     * how often they keep their own rhythm, and so how long a run of missed days happens to them by chance.
+     */
+    static double usualShare(Set<DayOfWeek> usualDays, List<CheckIn> oldestFirst, ZoneId zone) {
+        if (oldestFirst.isEmpty() || usualDays.isEmpty()) {
+            return 1;
+        }
         Set<LocalDate> checkedIn = new HashSet<>();
-        input.checkIns().forEach(c -> checkedIn.add(day(c.at(), zone)));
-        List<LocalDate> recentDays = usualBetween(usualDays, recentFirst, today.minusDays(1));
-        List<LocalDate> beforeDays = usualBetween(usualDays, beforeFirst, recentFirst.minusDays(1));
-        double weeksBefore = Math.max(0, recentFirst.toEpochDay() - beforeFirst.toEpochDay()) / 7.0;
-        List<CheckIn> recent = input.checkIns().stream().filter(c -> !day(c.at(), zone).isBefore(recentFirst)).toList();
-        LocalDate peerFirst = today.minusDays(settings.peerRecentDays());
-        List<Attendance> peerMeetings = Window.sessions(input.attendanceReports()).stream()
-                .filter(a -> a.sessionType() == SessionType.PEER_MEETING && a.attended() && !a.at().isAfter(input.now()))
-                .toList();
-        int peerRecent = (int) peerMeetings.stream().filter(a -> !day(a.at(), zone).isBefore(peerFirst)).count();
-        List<Attendance> peerBefore = peerMeetings.stream().filter(a -> day(a.at(), zone).isBefore(peerFirst)
-                && !day(a.at(), zone).isBefore(peerFirst.minusDays(settings.peerRecentDays()))).toList();
-        return new Engagement(recent, recentDays.size(), (int) recentDays.stream().filter(checkedIn::contains).count(),
-                beforeDays.isEmpty() ? 0 : beforeDays.stream().filter(checkedIn::contains).count()
-                        / (double) beforeDays.size(), weeksBefore, peerRecent, peerBefore);
+        oldestFirst.forEach(c -> checkedIn.add(day(c.at(), zone)));
+        List<LocalDate> usual = Stream.iterate(day(oldestFirst.get(0).at(), zone),
+                d -> !d.isAfter(day(oldestFirst.get(oldestFirst.size() - 1).at(), zone)), d -> d.plusDays(1))
+                .filter(d -> usualDays.contains(d.getDayOfWeek())).toList();
+        return usual.isEmpty() ? 1 : usual.stream().filter(checkedIn::contains).count() / (double) usual.size();
     }
 
-    private static List<LocalDate> usualBetween(Set<DayOfWeek> usualDays, LocalDate first, LocalDate last) {
-        return Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1))
-                .filter(d -> usualDays.contains(d.getDayOfWeek())).toList();
+    /**
+     * The hours of the silence that fell on their usual check-in days, in their calendar: a weekday-only
+     * person's weekend does not count. All of it when no usual days are known.
+     */
+    static double expectedHours(Set<DayOfWeek> usualDays, Instant since, Instant now, ZoneId zone, double silence) {
+        if (usualDays.isEmpty() || !now.isAfter(since)) {
+            return silence;
+        }
+        double expected = 0;
+        for (LocalDate d = day(since, zone); !d.isAfter(day(now, zone)); d = d.plusDays(1)) {
+            if (usualDays.contains(d.getDayOfWeek())) {
+                Instant from = max(since, d.atStartOfDay(zone).toInstant());
+                Instant to = min(now, d.plusDays(1).atStartOfDay(zone).toInstant());
+                expected += Math.max(0, hours(from, to));
+            }
+        }
+        return expected;
+    }
+
+    /** Group, counselling and peer sessions missed without excuse since the last check-in (doses are MED-001's). */
+    static List<Attendance> sessionsMissed(EvaluationInput input, Instant since) {
+        return Window.sessions(input.attendanceReports()).stream()
+                .filter(a -> !a.dose() && a.status() == AttendanceStatus.ABSENT && a.at().isAfter(since)
+                        && !a.at().isAfter(input.now()))
+                .toList();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** What the check-ins up to the last one say; {@code enough} when they are history enough to rest on. */

@@ -8,6 +8,7 @@ import org.saathi.facts.Attendance;
 import org.saathi.facts.Bam;
 import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
+import org.saathi.facts.Engagement;
 import org.saathi.facts.Fact;
 import org.saathi.facts.Now;
 import org.saathi.facts.PeerConcern;
@@ -19,10 +20,11 @@ import org.saathi.facts.Phq9;
  * recent.days and baseline.minCheckIns.
  *
  * @param windowStart the start of what is known of them: the window's start, or their enrolment if later
+ * @param engagement their engagement against their own previous weeks, as ENG-001 reads it
  */
 record ScoringScope(Now now, double recentDays, double minBaseline, int recentCount, List<CheckIn> checkIns,
         Baseline baseline, List<Attendance> sessions, List<Phq9> phq9, List<Bam> bam, List<PeerConcern> concerns,
-        Instant windowStart) {
+        Instant windowStart, Engagement engagement) {
 
     /** The latest {@code recentCount} check-ins when all of them are of the last recent days; else none. */
     List<CheckIn> recentCheckIns() {

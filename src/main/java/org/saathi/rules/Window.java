@@ -13,15 +13,18 @@ import org.saathi.facts.Attendance;
 import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.CheckInGap;
+import org.saathi.facts.Engagement;
 import org.saathi.facts.Now;
 import org.saathi.facts.Prescription;
+import org.saathi.facts.Rhythm;
 import org.saathi.facts.Substance;
 import org.saathi.facts.Threshold;
 
 /**
  * Turns an evaluation's input into the facts rules see: check-ins and sessions numbered by recency,
  * each session once with its latest reported status, the days of a medication programme, the
- * personal baseline, the check-in gap, the participant's own rhythm of check-ins ({@link Rhythms}),
+ * personal baseline, the check-in gap, the participant's own rhythm of check-ins ({@link Rhythms}) and
+ * engagement ({@link Engagements}, which the deterioration score reads too),
  * the participant's prescription and the periods without use before each use.
  */
 final class Window {
@@ -57,25 +60,33 @@ final class Window {
         facts.addAll(PeriodsWithoutUse.of(input.participant().id(), input.checkIns(), input.drugScreens(), prescribed));
         Baseline baseline = baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod));
         facts.add(baseline);
+        Rhythm rhythm = Rhythms.of(input);
+        facts.add(rhythm);
+        Engagement engagement = Engagements.of(input, rhythm, knownFrom(input, window));
+        facts.add(engagement);
         facts.addAll(DeteriorationScoring.score(deterioration, scope(input, checkIns, sessions, baseline, window,
-                deterioration), input.participant().id()));
+                deterioration, engagement), input.participant().id()));
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(input.participant().enrolledAt());
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
         facts.add(new CheckInGap(input.participant().id(), hours, since, input.participant().expectsDailyCheckIn(),
                 input.lastCheckIn()));
-        facts.add(Rhythms.of(input, input.now().minus(window)));
         return facts;
     }
 
-    private static ScoringScope scope(EvaluationInput input, List<CheckIn> checkIns, List<Attendance> sessions,
-            Baseline baseline, Duration window, DeteriorationTable deterioration) {
+    /** The start of what is known of them: the window's start, or their enrolment if later. */
+    private static Instant knownFrom(EvaluationInput input, Duration window) {
         Instant windowStart = input.now().minus(window);
-        if (input.participant().enrolledAt() != null && input.participant().enrolledAt().isAfter(windowStart)) {
-            windowStart = input.participant().enrolledAt();
-        }
+        Instant enrolled = input.participant().enrolledAt();
+        return enrolled != null && enrolled.isAfter(windowStart) ? enrolled : windowStart;
+    }
+
+    private static ScoringScope scope(EvaluationInput input, List<CheckIn> checkIns, List<Attendance> sessions,
+            Baseline baseline, Duration window, DeteriorationTable deterioration, Engagement engagement) {
+        Instant windowStart = knownFrom(input, window);
         return new ScoringScope(new Now(input.now()), input.thresholds().getOrDefault(RECENT_DAYS, 7.0),
                 input.thresholds().getOrDefault(BASELINE_MIN_CHECK_INS, 5.0), deterioration.recentCheckIns(), checkIns,
-                baseline, sessions, input.phq9(), input.bam(), input.peerConcerns(), windowStart);
+                baseline, sessions, input.phq9(), input.bam(), input.peerConcerns(), windowStart,
+                engagement);
     }
 
     static List<CheckIn> numbered(List<CheckIn> checkIns) {

@@ -19,6 +19,7 @@ import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.DomainScore;
+import org.saathi.facts.Engagement;
 import org.saathi.facts.Now;
 import org.saathi.facts.SessionType;
 
@@ -139,7 +140,8 @@ class DeteriorationScoringTests {
         DomainScore engagement = score().get("engagement");
 
         assertThat(engagement.score()).isEqualTo(2);
-        assertThat(engagement.reading()).isEqualTo("2 check-ins in the last 7 days against a usual 6.7 a week");
+        assertThat(engagement.reading())
+                .isEqualTo("checked in on 1 of their last 7 usual check-in days against 100 % before");
     }
 
     @Test
@@ -205,11 +207,18 @@ class DeteriorationScoringTests {
                 status));
     }
 
+    /** Engagement as ENG-001 measures it, from the same check-ins. */
+    private Engagement engagement() {
+        EvaluationInput input = RhythmsTests.input(NOW, checkIns, sessions, RhythmsTests.KOLKATA,
+                java.util.Optional.empty(), RhythmsTests.THRESHOLDS);
+        return Engagements.of(input, Rhythms.of(input), NOW.minus(Duration.ofDays(28)));
+    }
+
     private Map<String, DomainScore> score() {
         List<CheckIn> numbered = Window.numbered(checkIns);
         ScoringScope scope = new ScoringScope(new Now(NOW), 7, 5, table.recentCheckIns(), numbered,
                 Window.baseline("P-1", numbered, NOW.minus(Duration.ofDays(14))), Window.sessions(sessions), List.of(),
-                List.of(), List.of(), NOW.minus(Duration.ofDays(28)));
+                List.of(), List.of(), NOW.minus(Duration.ofDays(28)), engagement());
         return DeteriorationScoring.score(table, scope, "P-1").stream()
                 .collect(Collectors.toMap(DomainScore::domain, Function.identity()));
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.CheckIn;
+import org.saathi.facts.Engagement;
 import org.saathi.facts.Rhythm;
 import org.saathi.facts.SessionType;
 import org.saathi.roster.CheckInSchedule;
@@ -82,7 +83,7 @@ class RhythmsTests {
         EvaluationInput input = input(at(TODAY, 9), checkIns(TODAY.minusDays(27), TODAY.minusDays(1), weekdays(), 9),
                 List.of(), KOLKATA, Optional.empty(), Map.of());
 
-        assertThat(Rhythms.of(input, input.now().minus(Duration.ofDays(28))).basis())
+        assertThat(Rhythms.of(input).basis())
                 .isEqualTo(Rhythm.Basis.TOO_LITTLE_HISTORY);
     }
 
@@ -116,15 +117,16 @@ class RhythmsTests {
                 EnumSet.allOf(DayOfWeek.class), 9));
         checkIns.addAll(checkIns(TODAY.minusDays(3), TODAY.minusDays(2), EnumSet.allOf(DayOfWeek.class), 9));
 
-        Rhythm rhythm = rhythm(at(TODAY, 9), checkIns, null);
+        Engagement engagement = engagement(at(TODAY, 9), checkIns, List.of());
 
-        assertThat(rhythm.recentUsualDays()).isEqualTo(7);
-        assertThat(rhythm.recentDaysCheckedIn()).isEqualTo(2);
-        assertThat(rhythm.shareBefore()).isEqualTo(1.0);
+        assertThat(engagement.recentUsualDays()).isEqualTo(7);
+        assertThat(engagement.recentDaysCheckedIn()).isEqualTo(2);
+        assertThat(engagement.shareBefore()).isEqualTo(1.0);
         // from the first whole day of the window to the week before today
-        assertThat(rhythm.weeksBefore()).isEqualTo(20 / 7.0);
-        assertThat(rhythm.recentAtMost(0.5)).isTrue();
-        assertThat(rhythm.recentAtMost(0.25)).isFalse();
+        assertThat(engagement.weeksBefore()).isEqualTo(20 / 7.0);
+        assertThat(engagement.recentAtMost(0.5)).isTrue();
+        assertThat(engagement.recentAtMost(0.25)).isFalse();
+        assertThat(engagement.fallPercent()).isEqualTo(100 * (1 - 2 / 7.0));
     }
 
     @Test
@@ -135,11 +137,85 @@ class RhythmsTests {
                 // a correction: the last report of a session stands
                 meeting(TODAY.minusDays(12), AttendanceStatus.EXCUSED));
 
-        Rhythm rhythm = rhythm(at(TODAY, 9), checkIns(TODAY.minusDays(27), TODAY.minusDays(1), weekdays(), 9),
-                meetings);
+        Engagement engagement = engagement(at(TODAY, 9), checkIns(TODAY.minusDays(27), TODAY.minusDays(1), weekdays(),
+                9), meetings);
 
-        assertThat(rhythm.peerMeetingsRecent()).isZero();
-        assertThat(rhythm.peerMeetingsBefore()).hasSize(1);
+        assertThat(engagement.peerMeetingsRecent()).isZero();
+        assertThat(engagement.peerMeetingsBefore()).hasSize(1);
+    }
+
+    @Test
+    void countsTheSilenceOnlyOnTheirUsualDaysInTheirOwnCalendar() {
+        // Friday 23:30 in Kolkata is 18:00 UTC; Monday 05:00 in Kolkata is still Sunday in UTC
+        LocalDate friday = TODAY.plusDays(1);
+        List<CheckIn> weekdays = checkIns(friday.minusDays(27), friday, weekdays(), 23.5);
+        Instant mondayMorning = at(friday.plusDays(3), 5);
+
+        Rhythm rhythm = rhythm(mondayMorning, weekdays, null);
+
+        assertThat(rhythm.silenceHours()).isEqualTo(53.5);
+        assertThat(rhythm.expectedSilenceHours()).isEqualTo(0.5 + 5);
+        // counted in UTC days, the same weekday rhythm would count Friday until UTC midnight and Monday not yet
+        assertThat(rhythm(mondayMorning, weekdays, null, ZoneId.of("UTC"), Optional.empty()).expectedSilenceHours())
+                .isEqualTo(6);
+    }
+
+    @Test
+    void countsAllTheSilenceWhenNoUsualDaysAreKnown() {
+        Rhythm rhythm = rhythm(at(TODAY, 9), checkIns(TODAY.minusDays(3), TODAY.minusDays(3),
+                EnumSet.allOf(DayOfWeek.class), 9), null);
+
+        assertThat(rhythm.expectedSilenceHours()).isEqualTo(72);
+    }
+
+    @Test
+    void sessionsMissedAreUnexcusedAbsencesSinceTheLastCheckInDosesAside() {
+        List<CheckIn> daily = checkIns(TODAY.minusDays(27), TODAY.minusDays(2), EnumSet.allOf(DayOfWeek.class), 19);
+        List<Attendance> sessions = List.of(
+                session(TODAY.minusDays(2), 17, SessionType.GROUP_THERAPY, AttendanceStatus.ABSENT),
+                session(TODAY.minusDays(1), 11, SessionType.COUNSELLING, AttendanceStatus.ABSENT),
+                session(TODAY.minusDays(1), 9, SessionType.MEDICATION, AttendanceStatus.ABSENT),
+                session(TODAY.minusDays(1), 17, SessionType.GROUP_THERAPY, AttendanceStatus.EXCUSED),
+                session(TODAY, 11, SessionType.PEER_MEETING, AttendanceStatus.ABSENT));
+
+        Rhythm rhythm = rhythm(at(TODAY, 9), daily, sessions);
+
+        // before the last check-in, a dose, excused, and not yet held are not missed sessions of the silence
+        assertThat(rhythm.sessionsMissed()).extracting(Attendance::sessionType).containsExactly(SessionType.COUNSELLING);
+        assertThat(rhythm.sessionsMissedInWords()).isEqualTo("1 session");
+    }
+
+    @Test
+    void aRunOfMissedDaysIsUnusualAccordingToHowManyOfTheirDaysTheyKeep() {
+        List<CheckIn> withTwoGaps = new ArrayList<>(checkIns(TODAY.minusDays(26), TODAY.minusDays(20),
+                EnumSet.allOf(DayOfWeek.class), 9));
+        withTwoGaps.addAll(checkIns(TODAY.minusDays(18), TODAY.minusDays(12), EnumSet.allOf(DayOfWeek.class), 9));
+        withTwoGaps.addAll(checkIns(TODAY.minusDays(10), TODAY.minusDays(2), EnumSet.allOf(DayOfWeek.class), 9));
+        Rhythm keepsMost = rhythm(at(TODAY, 9), withTwoGaps, null);
+        Rhythm keepsAll = rhythm(at(TODAY, 9), checkIns(TODAY.minusDays(26), TODAY.minusDays(2),
+                EnumSet.allOf(DayOfWeek.class), 9), null);
+
+        assertThat(keepsMost.usualDaysKept()).isEqualTo(23 / 25.0);
+        // 8 % missed: two in a row 1 day in 156, three 1 day in 1,950
+        assertThat(keepsMost.unusualRun(0.005)).isEqualTo(3);
+        assertThat(keepsMost.unusualRun(0.01)).isEqualTo(2);
+        assertThat(keepsAll.usualDaysKept()).isEqualTo(1.0);
+        assertThat(keepsAll.unusualRun(0.005)).isEqualTo(1);
+    }
+
+    @Test
+    void engagementCountsTheirLastSevenUsualDaysNotTheLastSevenCalendarDays() {
+        // a weekday-only person's last 7 usual days that have ended are 9 calendar days
+        LocalDate first = Engagements.recentFirst(weekdays(), TODAY, 7);
+
+        assertThat(first).isEqualTo(TODAY.minusDays(9));
+        // someone with two usual days a week is looked at over 14 days at most
+        assertThat(Engagements.recentFirst(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), TODAY, 7))
+                .isEqualTo(TODAY.minusDays(14));
+        Engagement engagement = engagement(at(TODAY, 9), checkIns(TODAY.minusDays(27), TODAY.minusDays(1), weekdays(),
+                19), List.of());
+        assertThat(engagement.recentUsualDays()).isEqualTo(7);
+        assertThat(engagement.fallPercent()).isZero();
     }
 
     @Test
@@ -158,7 +234,12 @@ class RhythmsTests {
             Optional<CheckInSchedule> schedule) {
         EvaluationInput input = input(now, checkIns, attendance == null ? List.of() : attendance, zone, schedule,
                 THRESHOLDS);
-        return Rhythms.of(input, now.minus(Duration.ofDays(28)));
+        return Rhythms.of(input);
+    }
+
+    static Engagement engagement(Instant now, List<CheckIn> checkIns, List<Attendance> attendance) {
+        EvaluationInput input = input(now, checkIns, attendance, KOLKATA, Optional.empty(), THRESHOLDS);
+        return Engagements.of(input, Rhythms.of(input), now.minus(Duration.ofDays(28)));
     }
 
     static EvaluationInput input(Instant now, List<CheckIn> checkIns, List<Attendance> attendance, ZoneId zone,
@@ -185,6 +266,10 @@ class RhythmsTests {
     static Attendance meeting(LocalDate day, AttendanceStatus status) {
         return new Attendance("a-" + day + status, "p-1", at(day, 11), 0, "PM-" + day, "PM", SessionType.PEER_MEETING,
                 status);
+    }
+
+    static Attendance session(LocalDate day, double hour, SessionType type, AttendanceStatus status) {
+        return new Attendance("a-" + day + type, "p-1", at(day, hour), 0, "S-" + day + type, null, type, status);
     }
 
     static Instant at(LocalDate day, double hour) {
