@@ -13,6 +13,7 @@ import org.saathi.facts.Attendance;
 import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.CheckInGap;
+import org.saathi.facts.DoseDay;
 import org.saathi.facts.Now;
 import org.saathi.facts.Prescription;
 import org.saathi.facts.Substance;
@@ -45,8 +46,9 @@ final class Window {
         facts.addAll(checkIns);
         List<Attendance> sessions = sessions(input.attendanceReports());
         facts.addAll(sessions);
-        facts.addAll(DoseDays.of(input.participant().id(), sessions, checkIns, input.participant().timezone(),
-                input.now()));
+        List<DoseDay> doseDays = DoseDays.of(input.participant().id(), sessions, checkIns,
+                input.participant().timezone(), input.now());
+        facts.addAll(doseDays);
         facts.addAll(input.phq9());
         facts.addAll(input.bam());
         facts.addAll(input.drugScreens());
@@ -57,8 +59,8 @@ final class Window {
         facts.addAll(PeriodsWithoutUse.of(input.participant().id(), input.checkIns(), input.drugScreens(), prescribed));
         Baseline baseline = baseline(input.participant().id(), checkIns, input.now().minus(baselinePeriod));
         facts.add(baseline);
-        facts.addAll(DeteriorationScoring.score(deterioration, scope(input, checkIns, sessions, baseline, window,
-                deterioration), input.participant().id()));
+        facts.addAll(DeteriorationScoring.score(deterioration, scope(input, checkIns, sessions, doseDays, baseline,
+                window, deterioration), input.participant().id()));
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(input.participant().enrolledAt());
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
         facts.add(new CheckInGap(input.participant().id(), hours, since, input.participant().expectsDailyCheckIn(),
@@ -68,14 +70,14 @@ final class Window {
     }
 
     private static ScoringScope scope(EvaluationInput input, List<CheckIn> checkIns, List<Attendance> sessions,
-            Baseline baseline, Duration window, DeteriorationTable deterioration) {
+            List<DoseDay> doseDays, Baseline baseline, Duration window, DeteriorationTable deterioration) {
         Instant windowStart = input.now().minus(window);
         if (input.participant().enrolledAt() != null && input.participant().enrolledAt().isAfter(windowStart)) {
             windowStart = input.participant().enrolledAt();
         }
         return new ScoringScope(new Now(input.now()), input.thresholds().getOrDefault(RECENT_DAYS, 7.0),
                 input.thresholds().getOrDefault(BASELINE_MIN_CHECK_INS, 5.0), deterioration.recentCheckIns(), checkIns,
-                baseline, sessions, input.phq9(), input.bam(), input.peerConcerns(), windowStart);
+                baseline, sessions, doseDays, input.phq9(), input.bam(), input.peerConcerns(), windowStart);
     }
 
     static List<CheckIn> numbered(List<CheckIn> checkIns) {
