@@ -8,12 +8,12 @@ import java.util.Optional;
 /**
  * The domains the deterioration score knows how to measure, as {@code rules/deterioration.yaml}
  * names them, and the settings each needs there (how many days back it counts, what a short night
- * is). Which domains are scored, and their bands, is the table's.
+ * is, the least spread a personal trend is measured in). Which domains are scored, and their bands, is the table's.
  */
 enum DeteriorationDomain {
 
-    CRAVING("craving"),
-    MOOD("mood"),
+    CRAVING("craving", Setting.MIN_SPREAD, Setting.MOST_SPREADS),
+    MOOD("mood", Setting.MIN_SPREAD, Setting.MOST_SPREADS),
     SLEEP("sleep", Setting.SHORT_NIGHT_HOURS),
     STRESS("stress"),
     TRIGGERS("triggers", Setting.DAYS),
@@ -27,7 +27,9 @@ enum DeteriorationDomain {
     enum Setting {
         DAYS("days", 1, 28),
         SHORT_NIGHT_HOURS("shortNightHours", 1, 12),
-        MIN_USUAL_PER_WEEK("minUsualPerWeek", 1, 7);
+        MIN_USUAL_PER_WEEK("minUsualPerWeek", 1, 7),
+        MIN_SPREAD("minSpread", 0.5, 5),
+        MOST_SPREADS("mostSpreadsPerCheckIn", 1, 10);
 
         final String key;
         final double lowest;

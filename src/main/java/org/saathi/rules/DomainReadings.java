@@ -2,6 +2,7 @@ package org.saathi.rules;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.ConcernLevel;
 import org.saathi.facts.Engagement;
+import org.saathi.facts.DoseDay;
 import org.saathi.facts.Explain;
 import org.saathi.facts.Fact;
 import org.saathi.facts.PeerConcern;
@@ -24,9 +26,6 @@ final class DomainReadings {
 
     /** Engagement is compared with at least this many weeks of history before its recent days. */
     static final double ENGAGEMENT_HISTORY_WEEKS = 2;
-
-    /** The first check-in this soon after a missed clinic dose saying not taken is that same dose. */
-    static final Duration SAME_DOSE = Duration.ofHours(48);
 
     /** One measure: its value, rounded to the tenth shown, what it says, and the facts it rests on. */
     record Reading(double value, String words, List<? extends Fact> evidence) {
@@ -50,8 +49,9 @@ final class DomainReadings {
     static Readings read(DeteriorationTable.Domain domain, ScoringScope scope) {
         DeteriorationDomain kind = domain.kind();
         return switch (kind) {
-            case CRAVING -> checkInTrend(scope, CheckIn::craving, true);
-            case MOOD -> checkInTrend(scope, CheckIn::mood, false);
+            case CRAVING -> DeteriorationTrend.read(scope, CheckIn::craving, true, minSpread(domain),
+                    mostSpreads(domain));
+            case MOOD -> DeteriorationTrend.read(scope, CheckIn::mood, false, minSpread(domain), mostSpreads(domain));
             case SLEEP -> sleep(scope, kind.setting(domain.settings(), DeteriorationDomain.Setting.SHORT_NIGHT_HOURS));
             case STRESS -> stress(scope);
             case TRIGGERS -> triggers(scope, days(domain));
@@ -68,32 +68,17 @@ final class DomainReadings {
         return domain.kind().setting(domain.settings(), DeteriorationDomain.Setting.DAYS);
     }
 
+    private static double minSpread(DeteriorationTable.Domain domain) {
+        return domain.kind().setting(domain.settings(), DeteriorationDomain.Setting.MIN_SPREAD);
+    }
+
+    private static double mostSpreads(DeteriorationTable.Domain domain) {
+        return domain.kind().setting(domain.settings(), DeteriorationDomain.Setting.MOST_SPREADS);
+    }
+
     private static String notEnoughCheckIns(ScoringScope scope) {
         return "fewer than " + scope.recentCount() + " check-ins in the last " + Explain.number(scope.recentDays())
                 + " days";
-    }
-
-    /**
-     * Craving (higher is worse) or mood (lower is worse): the middle value of the recent check-ins,
-     * which one bad day among them does not move, and its distance from the person's usual.
-     */
-    private static Readings checkInTrend(ScoringScope scope, java.util.function.ToIntFunction<CheckIn> value,
-            boolean higherIsWorse) {
-        List<CheckIn> recent = scope.recentCheckIns();
-        if (recent.isEmpty()) {
-            return Readings.none(notEnoughCheckIns(scope));
-        }
-        double middle = ScoringScope.median(recent, value::applyAsInt);
-        String level = (higherIsWorse ? Explain.cravings(recent) : Explain.moods(recent)) + " in the last "
-                + recent.size() + " check-ins (middle " + Explain.number(middle) + ")";
-        Map<String, Reading> readings = new LinkedHashMap<>();
-        readings.put("level", new Reading(middle, level, recent));
-        if (scope.hasBaseline()) {
-            double usual = higherIsWorse ? scope.baseline().cravingMean() : scope.baseline().moodMean();
-            readings.put(higherIsWorse ? "rise" : "fall", new Reading(higherIsWorse ? middle - usual : usual - middle,
-                    level + " against a usual " + Explain.number(usual), recent));
-        }
-        return new Readings(readings, "");
     }
 
     private static Readings sleep(ScoringScope scope, double shortNightHours) {
@@ -169,34 +154,24 @@ final class DomainReadings {
     }
 
     /**
-     * Missed doses: absent from a MEDICATION session, or a check-in saying not taken. The first
-     * check-in after a missed clinic dose (within two days) saying not taken is that same dose.
+     * Missed dose days in a row up to the latest dose day, as MED-001 counts them ({@link DoseDays}):
+     * one missed dose told twice, by the clinic and by the next check-in, is one day, and a dose
+     * taken ends the run. Only dose days of the last given days count.
      */
     private static Readings medication(ScoringScope scope, double days) {
-        List<Attendance> doses = scope.within(scope.sessions(), days).stream()
-                .filter(session -> session.sessionType() == SessionType.MEDICATION).toList();
-        List<CheckIn> answers = scope.within(scope.checkIns(), days).stream()
-                .filter(checkIn -> checkIn.medicationTaken() != null).toList();
-        if (doses.isEmpty() && answers.isEmpty()) {
+        List<DoseDay> recent = scope.doseDays().stream().filter(day -> scope.now().withinDays(day.at(), days))
+                .toList();
+        if (recent.isEmpty()) {
             return Readings.none("no doses recorded in the last " + Explain.number(days) + " days");
         }
-        List<Fact> missed = new ArrayList<>(doses.stream().filter(dose -> dose.status() == AttendanceStatus.ABSENT)
-                .toList());
-        answers.stream().filter(checkIn -> Boolean.FALSE.equals(checkIn.medicationTaken()))
-                .filter(checkIn -> !reportsMissedClinicDose(checkIn, doses, answers))
-                .forEach(missed::add);
-        return new Readings(Map.of("missed", new Reading(missed.size(), missed.size() + " missed doses in the last "
-                + Explain.number(days) + " days", missed)), "");
-    }
-
-    private static boolean reportsMissedClinicDose(CheckIn checkIn, List<Attendance> doses, List<CheckIn> answers) {
-        return doses.stream().filter(dose -> dose.at().isBefore(checkIn.at()))
-                .max(java.util.Comparator.comparing(Attendance::at))
-                .filter(dose -> dose.status() == AttendanceStatus.ABSENT)
-                .filter(dose -> Duration.between(dose.at(), checkIn.at()).compareTo(SAME_DOSE) <= 0)
-                .filter(dose -> answers.stream().noneMatch(other -> other.at().isAfter(dose.at())
-                        && other.at().isBefore(checkIn.at())))
-                .isPresent();
+        List<DoseDay> run = recent.stream().sorted(java.util.Comparator.comparingInt(DoseDay::recency))
+                .takeWhile(DoseDay::missed).toList();
+        String words = switch (run.size()) {
+            case 0 -> "the latest dose taken";
+            case 1 -> "the latest dose missed, one alone";
+            default -> "doses missed on " + Explain.doseDays(run);
+        };
+        return new Readings(Map.of("missed", new Reading(run.size(), words, DoseDay.reportsOf(run))), "");
     }
 
     private static Readings concerns(ScoringScope scope, double days) {

@@ -12,8 +12,10 @@ enum Measure {
 
     CRAVING_LEVEL(DeteriorationDomain.CRAVING, "level", true, 0, 10),
     CRAVING_RISE(DeteriorationDomain.CRAVING, "rise", true, 0, 10),
+    CRAVING_ABOVE_USUAL(DeteriorationDomain.CRAVING, "aboveUsual", true, 0, 10),
     MOOD_LEVEL(DeteriorationDomain.MOOD, "level", false, 1, 10),
     MOOD_FALL(DeteriorationDomain.MOOD, "fall", true, 0, 9),
+    MOOD_BELOW_USUAL(DeteriorationDomain.MOOD, "belowUsual", true, 0, 10),
     SLEEP_SHORT_NIGHTS(DeteriorationDomain.SLEEP, "shortNights", true, 0, 14),
     SLEEP_HOURS(DeteriorationDomain.SLEEP, "hours", false, 0, 24),
     STRESS_LEVEL(DeteriorationDomain.STRESS, "level", true, 0, 10),

@@ -9,6 +9,7 @@ import org.saathi.facts.Bam;
 import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.Engagement;
+import org.saathi.facts.DoseDay;
 import org.saathi.facts.Fact;
 import org.saathi.facts.Now;
 import org.saathi.facts.PeerConcern;
@@ -17,14 +18,15 @@ import org.saathi.facts.Phq9;
 /**
  * What the deterioration score looks at for one participant at one moment: their facts of the
  * window (check-ins and sessions numbered newest first), their baseline, and the programme's
- * recent.days and baseline.minCheckIns.
+ * recent.days and baseline.minCheckIns. Dose days are those MED-001 counts ({@link DoseDays}), newest
+ * first, so that the score and the rule can never disagree about a missed dose.
  *
  * @param windowStart the start of what is known of them: the window's start, or their enrolment if later
  * @param engagement their engagement against their own previous weeks, as ENG-001 reads it
  */
 record ScoringScope(Now now, double recentDays, double minBaseline, int recentCount, List<CheckIn> checkIns,
-        Baseline baseline, List<Attendance> sessions, List<Phq9> phq9, List<Bam> bam, List<PeerConcern> concerns,
-        Instant windowStart, Engagement engagement) {
+        Baseline baseline, List<Attendance> sessions, List<DoseDay> doseDays, List<Phq9> phq9, List<Bam> bam,
+        List<PeerConcern> concerns, Instant windowStart, Engagement engagement) {
 
     /** The latest {@code recentCount} check-ins when all of them are of the last recent days; else none. */
     List<CheckIn> recentCheckIns() {

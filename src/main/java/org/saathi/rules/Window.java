@@ -14,6 +14,7 @@ import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.CheckInGap;
 import org.saathi.facts.Engagement;
+import org.saathi.facts.DoseDay;
 import org.saathi.facts.Now;
 import org.saathi.facts.Prescription;
 import org.saathi.facts.Rhythm;
@@ -48,8 +49,9 @@ final class Window {
         facts.addAll(checkIns);
         List<Attendance> sessions = sessions(input.attendanceReports());
         facts.addAll(sessions);
-        facts.addAll(DoseDays.of(input.participant().id(), sessions, checkIns, input.participant().timezone(),
-                input.now()));
+        List<DoseDay> doseDays = DoseDays.of(input.participant().id(), sessions, checkIns,
+                input.participant().timezone(), input.now());
+        facts.addAll(doseDays);
         facts.addAll(input.phq9());
         facts.addAll(input.bam());
         facts.addAll(input.drugScreens());
@@ -64,7 +66,7 @@ final class Window {
         facts.add(rhythm);
         Engagement engagement = Engagements.of(input, rhythm, knownFrom(input, window));
         facts.add(engagement);
-        facts.addAll(DeteriorationScoring.score(deterioration, scope(input, checkIns, sessions, baseline, window,
+        facts.addAll(DeteriorationScoring.score(deterioration, scope(input, checkIns, sessions, doseDays, baseline, window,
                 deterioration, engagement), input.participant().id()));
         Instant since = input.lastCheckIn().map(CheckIn::at).orElse(input.participant().enrolledAt());
         double hours = Math.max(0, Duration.between(since, input.now()).toMinutes() / 60.0);
@@ -81,11 +83,12 @@ final class Window {
     }
 
     private static ScoringScope scope(EvaluationInput input, List<CheckIn> checkIns, List<Attendance> sessions,
-            Baseline baseline, Duration window, DeteriorationTable deterioration, Engagement engagement) {
+            List<DoseDay> doseDays, Baseline baseline, Duration window, DeteriorationTable deterioration,
+            Engagement engagement) {
         Instant windowStart = knownFrom(input, window);
         return new ScoringScope(new Now(input.now()), input.thresholds().getOrDefault(RECENT_DAYS, 7.0),
                 input.thresholds().getOrDefault(BASELINE_MIN_CHECK_INS, 5.0), deterioration.recentCheckIns(), checkIns,
-                baseline, sessions, input.phq9(), input.bam(), input.peerConcerns(), windowStart,
+                baseline, sessions, doseDays, input.phq9(), input.bam(), input.peerConcerns(), windowStart,
                 engagement);
     }
 

@@ -51,7 +51,8 @@ class DeteriorationScoringTests {
 
         assertThat(scores.get("craving").score()).isEqualTo(2);
         assertThat(scores.get("craving").reading())
-                .isEqualTo("4, 5 and 5 in the last 3 check-ins (middle 5) against a usual 2");
+                .isEqualTo("4, 5 and 5 in the last 3 check-ins (middle 5) against a usual 2, spread 1: on average 2 "
+                        + "spreads above it");
         assertThat(scores.get("mood").score()).isEqualTo(1);
         assertThat(DomainScore.total(List.copyOf(scores.values()))).isEqualTo(3);
     }
@@ -92,41 +93,57 @@ class DeteriorationScoringTests {
         session(Duration.ofDays(3), SessionType.GROUP_THERAPY, AttendanceStatus.ABSENT);
 
         assertThat(DomainScore.explain(List.copyOf(score().values()))).isEqualTo("Deterioration score 5: "
-                + "craving 2 (4, 4 and 4 in the last 3 check-ins (middle 4) against a usual 2), "
-                + "mood 2 (5, 5 and 5 in the last 3 check-ins (middle 5) against a usual 7), "
+                + "craving 2 (4, 4 and 4 in the last 3 check-ins (middle 4) against a usual 2, spread 1: on average 2 "
+                + "spreads above it), mood 2 (5, 5 and 5 in the last 3 check-ins (middle 5) against a usual 7, spread 1: "
+                + "on average 2 spreads below it), "
                 + "attendance 1 (2 unexcused absences of 2 sessions in the last 14 days); others 0; "
                 + "nothing recent to score for sleep, stress, medication, peer concerns and screening");
     }
 
     @Test
-    void aMissedClinicDoseAndTheCheckInSayingSoAreOneMissedDose() {
-        session(Duration.ofDays(3).plusHours(20), SessionType.MEDICATION, AttendanceStatus.ABSENT);
-        checkIn(Duration.ofDays(3), 2, 7, false);
-        session(Duration.ofDays(1).plusHours(20), SessionType.MEDICATION, AttendanceStatus.ATTENDED);
+    void aMissedClinicDoseAndTheNextMorningsCheckInSayingSoAreOneMissedDoseDay() {
+        dose(Duration.ofDays(1).plusHours(23), AttendanceStatus.ATTENDED);
+        dose(Duration.ofHours(23), AttendanceStatus.ABSENT);
+        checkIn(Duration.ofHours(1), 2, 7, false);
+
+        DomainScore medication = score().get("medication");
+
+        assertThat(medication.score()).isZero();
+        assertThat(medication.reading()).isEqualTo("the latest dose missed, one alone");
+    }
+
+    @Test
+    void twoMissedDoseDaysInARowScoreOneAsMed001CountsThem() {
+        dose(Duration.ofDays(1).plusHours(23), AttendanceStatus.ABSENT);
+        dose(Duration.ofHours(23), AttendanceStatus.ABSENT);
+        checkIn(Duration.ofHours(1), 2, 7, false);
+
+        assertThat(score().get("medication").score()).isEqualTo(1);
+        assertThat(score().get("medication").reading()).isEqualTo("doses missed on 2 days running: Tue 13 and Wed 14 Jan");
+    }
+
+    @Test
+    void threeMissedDosesInAWeekWithTakenDosesBetweenScoreNothing() {
+        dose(Duration.ofDays(4).plusHours(23), AttendanceStatus.ABSENT);
+        dose(Duration.ofDays(3).plusHours(23), AttendanceStatus.ATTENDED);
+        dose(Duration.ofDays(2).plusHours(23), AttendanceStatus.ABSENT);
+        dose(Duration.ofDays(1).plusHours(23), AttendanceStatus.ATTENDED);
+        dose(Duration.ofHours(23), AttendanceStatus.ABSENT);
 
         assertThat(score().get("medication").score()).isZero();
-        assertThat(score().get("medication").reading()).isEqualTo("1 missed doses in the last 7 days");
     }
 
     @Test
-    void theFirstCheckInTheDayAfterAMissedClinicDoseIsThatDoseButALaterOneIsAnother() {
-        session(Duration.ofDays(4).plusHours(6), SessionType.MEDICATION, AttendanceStatus.ABSENT);
-        checkIn(Duration.ofDays(3), 2, 7, false);
-        assertThat(score().get("medication").reading()).isEqualTo("1 missed doses in the last 7 days");
+    void threeMissedDoseDaysInARowScoreTwo() {
+        dose(Duration.ofDays(3).plusHours(23), AttendanceStatus.ATTENDED);
+        dose(Duration.ofDays(2).plusHours(23), AttendanceStatus.ABSENT);
+        dose(Duration.ofDays(1).plusHours(23), AttendanceStatus.ABSENT);
+        dose(Duration.ofHours(23), AttendanceStatus.ABSENT);
 
-        checkIn(Duration.ofDays(2).plusHours(12), 2, 7, false);
-        assertThat(score().get("medication").evidence()).hasSize(2);
-        assertThat(score().get("medication").score()).isEqualTo(1);
-    }
+        DomainScore medication = score().get("medication");
 
-    @Test
-    void threeMissedDosesInAWeekScoreTwo() {
-        session(Duration.ofDays(5), SessionType.MEDICATION, AttendanceStatus.ABSENT);
-        session(Duration.ofDays(4), SessionType.MEDICATION, AttendanceStatus.ABSENT);
-        checkIn(Duration.ofDays(1), 2, 7, false);
-
-        assertThat(score().get("medication").score()).isEqualTo(2);
-        assertThat(score().get("medication").evidence()).hasSize(3);
+        assertThat(medication.score()).isEqualTo(2);
+        assertThat(medication.evidence()).hasSize(3);
     }
 
     @Test
@@ -202,6 +219,11 @@ class DeteriorationScoringTests {
                 false, medicationTaken, List.of()));
     }
 
+    /** A clinic dose at 10:00 in India: 23 hours before the test's 09:00 is yesterday's. */
+    private void dose(Duration ago, AttendanceStatus status) {
+        session(ago, SessionType.MEDICATION, status);
+    }
+
     private void session(Duration ago, SessionType type, AttendanceStatus status) {
         sessions.add(new Attendance("a" + sessions.size(), "P-1", NOW.minus(ago), 0, "S" + sessions.size(), null, type,
                 status));
@@ -217,7 +239,8 @@ class DeteriorationScoringTests {
     private Map<String, DomainScore> score() {
         List<CheckIn> numbered = Window.numbered(checkIns);
         ScoringScope scope = new ScoringScope(new Now(NOW), 7, 5, table.recentCheckIns(), numbered,
-                Window.baseline("P-1", numbered, NOW.minus(Duration.ofDays(14))), Window.sessions(sessions), List.of(),
+                Window.baseline("P-1", numbered, NOW.minus(Duration.ofDays(14))), Window.sessions(sessions),
+                DoseDays.of("P-1", Window.sessions(sessions), numbered, java.time.ZoneId.of("Asia/Kolkata"), NOW), List.of(),
                 List.of(), List.of(), NOW.minus(Duration.ofDays(28)), engagement());
         return DeteriorationScoring.score(table, scope, "P-1").stream()
                 .collect(Collectors.toMap(DomainScore::domain, Function.identity()));

@@ -26,6 +26,8 @@ class DeteriorationYamlTests {
                 measures:
                   level: {atOrAbove: {1: 5, 2: 6.5, 3: 8}}
                   rise: {atOrAbove: {1: 1.5, 2: 2}}
+                minSpread: 1
+                mostSpreadsPerCheckIn: 2.5
             """;
 
     @TempDir
@@ -75,7 +77,7 @@ class DeteriorationYamlTests {
         RuleSetProblem problem = only(CRAVING.replace("rise:", "trend:"));
 
         assertThat(problem.line()).isEqualTo(8);
-        assertThat(problem.message()).isEqualTo("unknown measure 'trend' of domain craving: its measures are level, rise");
+        assertThat(problem.message()).isEqualTo("unknown measure 'trend' of domain craving: its measures are level, rise, aboveUsual");
     }
 
     @Test
@@ -144,7 +146,7 @@ class DeteriorationYamlTests {
         List<RuleSetProblem> problems = new ArrayList<>();
         DeteriorationYaml.parse("deterioration.yaml", CRAVING.replace("    source:", "    sauce:"), problems);
         assertThat(problems).contains(new RuleSetProblem("deterioration.yaml", 5, "'sauce' is not a known field of "
-                + "domain craving: it has reason, source, measures"));
+                + "domain craving: it has reason, source, minSpread, mostSpreadsPerCheckIn, measures"));
         assertThat(only(CRAVING.replace("level: {atOrAbove: {1: 5", "level: {atOrAbove: {1: 5 ,,")).file())
                 .isEqualTo("deterioration.yaml");
     }
