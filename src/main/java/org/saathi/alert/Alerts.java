@@ -111,7 +111,8 @@ public class Alerts {
      */
     private AlertPolicy.Picture picture(ParticipantContext participant, List<Finding> findings,
             List<AlertPolicy.Cleared> cleared) {
-        Map<String, Map<String, Severity>> known = store.knownEvidence(participant.id());
+        Map<String, Map<String, Severity>> known = findings.isEmpty() ? Map.of()
+                : store.knownEvidence(participant.id());
         Map<UUID, AlertStore.OpenRow> open = new LinkedHashMap<>();
         store.lockOpen(participant.id(), AlertPolicy.rulesItMayChange(participant, findings, cleared, known))
                 .forEach(row -> open.put(row.id(), row));
