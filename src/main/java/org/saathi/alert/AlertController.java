@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Alerts", description = "Alerts for staff, within their caseload")
 class AlertController {
 
-    private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    private static final Set<String> STATUSES = java.util.Arrays.stream(AlertStatus.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toSet());
     private static final Set<String> SEVERITIES = java.util.Arrays.stream(org.saathi.facts.Severity.values())
             .map(Enum::name).collect(java.util.stream.Collectors.toSet());
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.saathi.api.ApiProblem;
@@ -42,7 +41,7 @@ public class AlertLifecycle {
     static final Duration LONGEST_SNOOZE = Duration.ofDays(30);
 
     private record Current(UUID id, String participantId, String programmeId, String ruleId, String severity,
-            String status, Instant raisedAt) {
+            AlertStatus status, Instant raisedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -71,14 +70,14 @@ public class AlertLifecycle {
     @Transactional
     public AlertViews.Detail acknowledge(Caller caller, UUID id, String note) {
         Current alert = lockVisible(caller, id);
-        requireStatus(alert, Set.of("OPEN"), "acknowledge");
+        requireStatus(alert, AlertStatus.StaffAction.ACKNOWLEDGE);
         Instant now = clock.instant();
         jdbc.sql("""
                         UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :by,
                             updated_at = :now
                         WHERE id = :id""")
                 .param("now", Timestamp.from(now)).param("by", caller.id()).param("id", id).update();
-        store.history(id, now, caller.id(), "ACKNOWLEDGED", note);
+        store.history(id, now, caller.id(), HistoryAction.ACKNOWLEDGED, note);
         outbox.cancelUnsent(id);
         // Someone is on the more severe alert now: what it held back of the others goes out.
         notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
@@ -93,7 +92,7 @@ public class AlertLifecycle {
                     + "say what you found");
         }
         Current alert = lockVisible(caller, id);
-        requireStatus(alert, Set.of("OPEN", "ACKNOWLEDGED"), "resolve");
+        requireStatus(alert, AlertStatus.StaffAction.RESOLVE);
         Instant now = clock.instant();
         jdbc.sql("""
                         UPDATE alert SET status = 'RESOLVED', resolved_at = :now, resolved_by = :by, outcome = :outcome,
@@ -101,7 +100,7 @@ public class AlertLifecycle {
                         WHERE id = :id""")
                 .param("now", Timestamp.from(now)).param("by", caller.id()).param("outcome", outcome.name())
                 .param("id", id).update();
-        store.history(id, now, caller.id(), "RESOLVED", outcome + (note == null ? "" : ": " + note));
+        store.history(id, now, caller.id(), HistoryAction.RESOLVED, outcome + (note == null ? "" : ": " + note));
         outbox.cancelUnsent(id);
         notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
         return changed(caller, alert, Audit.Action.ALERT_RESOLVED);
@@ -110,7 +109,7 @@ public class AlertLifecycle {
     @Transactional
     public AlertViews.Detail snooze(Caller caller, UUID id, Instant until, String reason) {
         Current alert = lockVisible(caller, id);
-        requireStatus(alert, Set.of("OPEN", "ACKNOWLEDGED"), "snooze");
+        requireStatus(alert, AlertStatus.StaffAction.SNOOZE);
         if ("CRITICAL".equals(alert.severity())) {
             throw ApiProblem.conflict("critical-not-snoozable", "CRITICAL alerts cannot be snoozed",
                     "A CRITICAL alert concerns risk to life; it is never snoozed.");
@@ -124,7 +123,7 @@ public class AlertLifecycle {
                         VALUES (:p, :rule, :until, :reason, :by, :now)""")
                 .param("p", alert.participantId()).param("rule", alert.ruleId()).param("until", Timestamp.from(until))
                 .param("reason", reason).param("by", caller.id()).param("now", Timestamp.from(now)).update();
-        store.history(id, now, caller.id(), "SNOOZED", "until " + until + ": " + reason);
+        store.history(id, now, caller.id(), HistoryAction.SNOOZED, "until " + until + ": " + reason);
         return changed(caller, alert, Audit.Action.ALERT_SNOOZED);
     }
 
@@ -147,16 +146,16 @@ public class AlertLifecycle {
                 .param("programmes", caseload.programmes().toArray(String[]::new))
                 .param("participants", caseload.participants().toArray(String[]::new))
                 .query((rs, row) -> new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                        rs.getString(4), rs.getString(5), AlertStatus.valueOf(rs.getString(6)),
+                        rs.getTimestamp(7).toInstant()))
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("There is no alert " + id + " in your caseload."));
     }
 
-    private static void requireStatus(Current alert, Set<String> allowed, String action) {
-        if (!allowed.contains(alert.status())) {
+    private static void requireStatus(Current alert, AlertStatus.StaffAction action) {
+        if (!action.allowedFrom(alert.status())) {
             throw ApiProblem.conflict("alert-state", "Not possible in this state",
-                    "An alert that is " + alert.status().toLowerCase(java.util.Locale.ROOT) + " cannot be " + action
-                            + "d.");
+                    "An alert that is " + alert.status().inWords() + " cannot be " + action.done() + ".");
         }
     }
 }

@@ -55,6 +55,15 @@ public final class AlertPolicy {
     public record Cleared(String ruleId, Fact by) {
     }
 
+    /**
+     * What the policy decides from: the participant, their open alerts it may change (locked) and
+     * those whose condition has cleared, and for each rule the facts earlier alerts of it rest on
+     * with the highest severity each counted at.
+     */
+    record Picture(ParticipantContext participant, List<AlertStore.OpenRow> open,
+            Map<String, Map<String, Severity>> known) {
+    }
+
     private AlertPolicy() {
     }
 
@@ -83,6 +92,30 @@ public final class AlertPolicy {
      */
     public static boolean isNews(List<String> evidence, Severity severity, Map<String, Severity> known) {
         return evidence.stream().anyMatch(fact -> !known.containsKey(fact) || severity.isAbove(known.get(fact)));
+    }
+
+    /**
+     * Decides what an evaluation does to the participant's alerts, in the order it is to be written:
+     * the alerts whose condition cleared, then the cleared alerts the findings hold again, then for
+     * each finding a new alert, a change to its rule's open alert, or nothing (see {@link AlertDecision}).
+     */
+    static List<AlertDecision> decide(Picture picture, List<Finding> findings, List<Cleared> cleared, Instant now) {
+        return new Decisions(picture, now).decide(findings, cleared);
+    }
+
+    /**
+     * The rules whose open alert an evaluation may change, to be locked before deciding: those that
+     * cleared, and those with a finding that is news against {@code known} (rule to fact to severity).
+     */
+    static Set<String> rulesItMayChange(ParticipantContext participant, List<Finding> findings, List<Cleared> cleared,
+            Map<String, Map<String, Severity>> known) {
+        Set<String> rules = new LinkedHashSet<>();
+        cleared.forEach(condition -> rules.add(condition.ruleId()));
+        findings.stream()
+                .filter(finding -> isNews(evidenceIds(finding, participant), finding.severity(),
+                        known.getOrDefault(finding.ruleId(), Map.of())))
+                .forEach(finding -> rules.add(finding.ruleId()));
+        return rules;
     }
 
     /** What a finding that is news does, given the severity of its rule's open alert, if there is one. */

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class AlertStore {
 
     /** {@code clearedAt}: when its condition was seen to no longer hold, null while it holds. */
-    record OpenRow(UUID id, Severity severity, String status, Instant raisedAt, Instant ackDueAt, String ruleId,
+    record OpenRow(UUID id, Severity severity, AlertStatus status, Instant raisedAt, Instant ackDueAt, String ruleId,
             java.time.Duration acknowledgeWithin, Instant clearedAt) {
 
         boolean cleared() {
@@ -51,27 +51,24 @@ class AlertStore {
                 .param("to", saved.programmeId()).param("p", saved.participantId()).update();
     }
 
-    /** For each fact already behind an alert of this rule, the highest severity it was part of. */
-    Map<String, Severity> knownEvidence(String participantId, String ruleId) {
-        Map<String, Severity> known = new HashMap<>();
-        jdbc.sql("""
-                        SELECT e.fact_id, e.severity FROM alert_evidence e JOIN alert a ON a.id = e.alert_id
-                        WHERE a.participant_id = :p AND a.rule_id = :rule""")
-                .param("p", participantId).param("rule", ruleId)
-                .query(rs -> {
-                    known.merge(rs.getString(1), Severity.valueOf(rs.getString(2)), Severity::max);
-                });
-        return known;
+    /** For each rule of the participant's alerts, the facts behind them and the highest severity each was part of. */
+    Map<String, Map<String, Severity>> knownEvidence(String participantId) {
+        return knownEvidence(List.of(participantId)).getOrDefault(participantId, Map.of());
     }
 
-    Optional<OpenRow> lockOpen(String participantId, String ruleId) {
+    /** The participant's open alerts of these rules, locked until the transaction ends. */
+    List<OpenRow> lockOpen(String participantId, Set<String> ruleIds) {
+        if (ruleIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         SELECT id, severity, status, raised_at, ack_due_at, rule_id, ack_within_seconds, cleared_at
-                        FROM alert WHERE participant_id = :p AND rule_id = :rule AND status IN ('OPEN', 'ACKNOWLEDGED')
+                        FROM alert WHERE participant_id = :p AND rule_id = ANY (:rules)
+                            AND status IN ('OPEN', 'ACKNOWLEDGED')
                         FOR UPDATE""")
-                .param("p", participantId).param("rule", ruleId)
+                .param("p", participantId).param("rules", ruleIds.toArray(String[]::new))
                 .query(AlertStore::openRow)
-                .optional();
+                .list();
     }
 
     UUID insert(String participantId, String programmeId, Finding finding, String version, Instant now,
@@ -136,9 +133,10 @@ class AlertStore {
         }
     }
 
-    void history(UUID alertId, Instant at, String actor, String action, String note) {
+    void history(UUID alertId, Instant at, String actor, HistoryAction action, String note) {
         jdbc.sql("INSERT INTO alert_history (alert_id, at, actor, action, note) VALUES (:a, :at, :actor, :action, :note)")
-                .param("a", alertId).param("at", Timestamp.from(at)).param("actor", actor).param("action", action)
+                .param("a", alertId).param("at", Timestamp.from(at)).param("actor", actor)
+                .param("action", action.name())
                 .param("note", note).update();
     }
 
@@ -229,7 +227,8 @@ class AlertStore {
     }
 
     private static OpenRow openRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)), rs.getString(3),
+        return new OpenRow(rs.getObject(1, UUID.class), Severity.valueOf(rs.getString(2)),
+                AlertStatus.valueOf(rs.getString(3)),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6),
                 java.time.Duration.ofSeconds(rs.getLong(7)),
                 rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
@@ -246,7 +245,7 @@ class AlertStore {
                 .update();
     }
 
-    /** As {@link #knownEvidence(String, String)} for every rule of many participants: participant, rule, fact. */
+    /** As {@link #knownEvidence(String)} for many participants: participant, rule, fact. */
     Map<String, Map<String, Map<String, Severity>>> knownEvidence(Collection<String> participantIds) {
         Map<String, Map<String, Map<String, Severity>>> known = new HashMap<>();
         jdbc.sql("""

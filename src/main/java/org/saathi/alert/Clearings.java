@@ -30,16 +30,18 @@ class Clearings {
         this.metrics = metrics;
     }
 
-    /** The alert's condition no longer holds, as of now; {@code by} the fact that made the difference. */
-    void clear(String participantId, AlertStore.OpenRow alert, Optional<AlertStore.Evidence> by, Instant now) {
+    /**
+     * The alert's condition no longer holds, as of now; {@code by} the fact that made the difference,
+     * {@code resolve} when the policy has Saathi resolve it at once.
+     */
+    void clear(String participantId, AlertStore.OpenRow alert, Optional<AlertStore.Evidence> by, boolean resolve,
+            Instant now) {
         store.clear(alert.id(), by, now);
-        store.history(alert.id(), now, Alerts.SYSTEM, "CONDITION_CLEARED", by.map(Clearings::describe)
+        store.history(alert.id(), now, Alerts.SYSTEM, HistoryAction.CONDITION_CLEARED, by.map(Clearings::describe)
                 .orElse("no longer found at this evaluation"));
         outbox.cancelUnsent(alert.id());
         metrics.changed(alert.severity().name(), "cleared");
-        if ("OPEN".equals(alert.status())
-                && AlertPolicy.resolvesItselfOnceCleared(alert.severity(), by.map(AlertStore.Evidence::at),
-                        alert.raisedAt())) {
+        if (resolve) {
             resolve(participantId, alert, now, "raised about a moment already over: the fact that cleared it came "
                     + "before it");
         }
@@ -48,14 +50,15 @@ class Clearings {
     /** The condition holds again before anyone resolved the alert: it goes on where it stopped. */
     void unclear(AlertStore.OpenRow alert, String explanation, Instant now) {
         store.unclear(alert.id(), now);
-        store.history(alert.id(), now, Alerts.SYSTEM, "CONDITION_BACK", explanation);
+        store.history(alert.id(), now, Alerts.SYSTEM, HistoryAction.CONDITION_BACK, explanation);
         metrics.changed(alert.severity().name(), "uncleared");
     }
 
     /** Resolved by Saathi itself, with the outcome CLEARED; the audit log names Saathi as who did it. */
     void resolve(String participantId, AlertStore.OpenRow alert, Instant now, String why) {
         store.resolveCleared(alert.id(), now);
-        store.history(alert.id(), now, Alerts.SYSTEM, "RESOLVED", AlertLifecycle.Outcome.CLEARED + ": " + why);
+        store.history(alert.id(), now, Alerts.SYSTEM, HistoryAction.RESOLVED,
+                AlertLifecycle.Outcome.CLEARED + ": " + why);
         outbox.cancelUnsent(alert.id());
         metrics.changed(alert.severity().name(), "resolved");
         audit.record(Alerts.SYSTEM, Audit.Action.ALERT_RESOLVED, participantId, alert.id().toString());

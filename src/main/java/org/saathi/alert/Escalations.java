@@ -104,8 +104,9 @@ class Escalations {
 
     private void escalate(Due alert, Instant now) {
         if (alert.clearedAt() != null && AlertPolicy.resolvesItselfAtDeadline(alert.severity())) {
-            clearings.resolve(alert.participantId(), new AlertStore.OpenRow(alert.id(), alert.severity(), "OPEN",
-                    alert.raisedAt(), alert.ackDueAt(), alert.ruleId(), alert.acknowledgeWithin(), alert.clearedAt()),
+            clearings.resolve(alert.participantId(), new AlertStore.OpenRow(alert.id(), alert.severity(),
+                    AlertStatus.OPEN, alert.raisedAt(), alert.ackDueAt(), alert.ruleId(), alert.acknowledgeWithin(),
+                    alert.clearedAt()),
                     now, "its condition cleared at " + alert.clearedAt() + " and stayed clear until its deadline");
             notifier.releaseWhatNoLongerHolds(alert.participantId(), now);
             return;
@@ -125,14 +126,14 @@ class Escalations {
         ParticipantContext participant = roster.context(alert.participantId()).orElseThrow();
         AlertPolicy.Step next = AlertPolicy.nextStep(alert.escalateTo(), alert.step(),
                 store.recipientIds(alert.id()), participant);
-        Alerts.warnIfNobodyActiveWasLeft(alert.id(), participant, next.recipients());
+        AlertNotifier.warnIfNobodyActiveWasLeft(alert.id(), participant, next.recipients());
         int step = next.number();
         List<Recipient> recipients = reasoned(next.recipients(), step, alert.acknowledgeWithin());
         Instant deadline = now.plus(alert.acknowledgeWithin());
         store.addRecipients(alert.id(), recipients, step, now);
         store.setDeadline(alert.id(), step, deadline, now);
         metrics.changed(alert.severity().name(), "escalated");
-        store.history(alert.id(), now, Alerts.SYSTEM, "ESCALATED", "step " + step + ": not acknowledged by "
+        store.history(alert.id(), now, Alerts.SYSTEM, HistoryAction.ESCALATED, "step " + step + ": not acknowledged by "
                 + alert.ackDueAt() + "; now to " + recipients.stream().map(Recipient::staffId).toList());
         notifier.notify(new AlertNotifier.Target(alert.id(), alert.participantId(), alert.ruleId(), alert.severity()),
                 AlertNotice.Event.ESCALATED, recipients, alert.acknowledgeWithin(), deadline, now);

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.saathi.ingest.FactRecords;
 import org.saathi.roster.Participant;
@@ -36,8 +35,6 @@ public class ParticipantTimeline {
     public record Timeline(Participant participant, Instant from, Instant to, List<Item> items, boolean truncated) {
     }
 
-    private static final Set<String> SIGNALS = Set.of("RAISED", "SEVERITY_RAISED", "EVIDENCE_ADDED");
-
     private final ParticipantRecords participants;
     private final FactRecords facts;
     private final AlertQueries alerts;
@@ -60,12 +57,17 @@ public class ParticipantTimeline {
             List<AlertViews.Event> events = alerts.events(participantId, from, to, FactRecords.LIMIT);
             List<Item> items = new ArrayList<>(recorded.size() + events.size());
             recorded.forEach(fact -> items.add(new Item(fact.type(), fact.id(), fact.at(), fact.values())));
-            events.forEach(event -> items.add(new Item(SIGNALS.contains(event.action()) ? "SIGNAL" : "ALERT",
+            events.forEach(event -> items.add(new Item(isSignal(event) ? "SIGNAL" : "ALERT",
                     event.alertId().toString(), event.at(), Map.of("ruleId", event.ruleId(), "ruleName",
                             event.ruleName(), "severity", event.severity(), "action", event.action()))));
             items.sort(Comparator.comparing(Item::at));
             boolean truncated = recorded.size() >= FactRecords.LIMIT || events.size() >= FactRecords.LIMIT;
             return new Timeline(participant, from, to, items, truncated);
         });
+    }
+
+    /** A signal is a rule finding something; the other entries are what staff and the ladder did. */
+    private static boolean isSignal(AlertViews.Event event) {
+        return HistoryAction.read(event.action()).filter(HistoryAction::isSignal).isPresent();
     }
 }

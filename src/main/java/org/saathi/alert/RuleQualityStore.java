@@ -43,7 +43,8 @@ class RuleQualityStore {
     }
 
     // What the lifecycle writes when an alert is raised or rises to a severity: its deadline runs from there.
-    private static final String[] RAISES = {"RAISED", "SEVERITY_RAISED", "NEW_CRITICAL_EVIDENCE"};
+    private static final String[] RAISES = java.util.Arrays.stream(HistoryAction.values())
+            .filter(HistoryAction::startsDeadline).map(Enum::name).toArray(String[]::new);
 
     private static final String CHOSEN = """
             a.raised_at >= :from AND a.raised_at < :to

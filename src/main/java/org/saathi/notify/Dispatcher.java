@@ -90,7 +90,7 @@ class Dispatcher implements SmartLifecycle {
     private void attempt(Claimed notification) {
         if (notification.participantId() != null
                 && !roster.mayHearAbout(notification.staffId(), notification.participantId())) {
-            finish(notification, "CANCELLED", notification.attempts(),
+            finish(notification, NotificationState.CANCELLED, notification.attempts(),
                     "no longer assigned to the participant, consent withdrawn, or deactivated", clock.instant(), null);
             return;
         }
@@ -100,19 +100,19 @@ class Dispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         int attempts = notification.attempts() + 1;
         if (delivery instanceof Delivery.Sent) {
-            finish(notification, "SENT", attempts, null, now, now);
+            finish(notification, NotificationState.SENT, attempts, null, now, now);
         } else if (delivery instanceof Delivery.Failed failed) {
             log.warn("Notification {} for alert {} failed: {}", notification.id(), notification.alertId(), failed.error());
-            finish(notification, "FAILED", attempts, failed.error(), now, null);
+            finish(notification, NotificationState.FAILED, attempts, failed.error(), now, null);
         } else if (delivery instanceof Delivery.Retry retry) {
             Instant next = now.plus(retry.after().orElse(pause(attempts)));
             if (next.isAfter(notification.createdAt().plus(settings.retryFor()))) {
                 log.error("Notification {} for alert {} gave up after {} attempts: {}", notification.id(),
                         notification.alertId(), attempts, retry.error());
-                finish(notification, "FAILED", attempts, "gave up after " + attempts + " attempts: "
+                finish(notification, NotificationState.FAILED, attempts, "gave up after " + attempts + " attempts: "
                         + retry.error(), now, null);
             } else {
-                finish(notification, "PENDING", attempts, retry.error(), next, null);
+                finish(notification, NotificationState.PENDING, attempts, retry.error(), next, null);
             }
         }
     }
@@ -134,21 +134,20 @@ class Dispatcher implements SmartLifecycle {
         return pause.compareTo(settings.longestRetry()) > 0 ? settings.longestRetry() : pause;
     }
 
-    private void finish(Claimed notification, String state, int attempts, String error, Instant nextAttempt,
-            Instant sentAt) {
+    private void finish(Claimed notification, NotificationState state, int attempts, String error,
+            Instant nextAttempt, Instant sentAt) {
         record(notification.id(), state, attempts, error, nextAttempt, sentAt);
-        metrics.delivered(notification.channel(), switch (state) {
-            case "PENDING" -> "retried";
-            default -> state.toLowerCase(java.util.Locale.ROOT);
-        });
+        metrics.delivered(notification.channel(), state == NotificationState.PENDING ? "retried"
+                : state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private void record(UUID id, String state, int attempts, String error, Instant nextAttempt, Instant sentAt) {
+    private void record(UUID id, NotificationState state, int attempts, String error, Instant nextAttempt,
+            Instant sentAt) {
         jdbc.sql("""
                         UPDATE notification SET state = :state, attempts = :attempts, last_error = :error,
                             next_attempt_at = :next, sent_at = :sent, lease_until = NULL
                         WHERE id = :id AND state = 'SENDING'""")
-                .param("state", state).param("attempts", attempts).param("error", error)
+                .param("state", state.name()).param("attempts", attempts).param("error", error)
                 .param("next", Timestamp.from(nextAttempt))
                 .param("sent", sentAt == null ? null : Timestamp.from(sentAt)).param("id", id)
                 .update();

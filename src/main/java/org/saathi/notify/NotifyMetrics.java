@@ -25,7 +25,6 @@ class NotifyMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyMetrics.class);
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
-    private static final String[] WAITING = {"PENDING", "SENDING", "HELD"};
 
     private record Snapshot(Instant at, Map<String, Long> counts, double oldestPendingSeconds) {
     }
@@ -39,7 +38,8 @@ class NotifyMetrics {
         this.registry = registry;
         this.jdbc = jdbc;
         this.clock = clock;
-        for (String state : WAITING) {
+        for (NotificationState waiting : NotificationState.WAITING) {
+            String state = waiting.name();
             Gauge.builder("saathi.outbox.backlog", this, metrics -> metrics.snapshot().counts().getOrDefault(state, 0L))
                     .description("Notifications not yet delivered, by state").tag("state", state).register(registry);
         }
@@ -70,7 +70,7 @@ class NotifyMetrics {
                         counts.put(rs.getString("state"), rs.getLong("waiting"));
                         Timestamp first = rs.getTimestamp("oldest");
                         // A held notification waits on purpose; only those due for delivery count as late.
-                        if (!"HELD".equals(rs.getString("state"))
+                        if (!NotificationState.HELD.name().equals(rs.getString("state"))
                                 && (oldest[0] == null || first.toInstant().isBefore(oldest[0]))) {
                             oldest[0] = first.toInstant();
                         }

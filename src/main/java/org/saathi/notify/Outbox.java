@@ -75,7 +75,8 @@ public class Outbox {
                         .param("alert", notice.alertId()).param("participant", notice.participantId())
                         .param("staff", staffId).param("channel", channel)
                         .param("round", round).param("kind", notice.event().name())
-                        .param("state", heldReason.isPresent() ? "HELD" : "PENDING")
+                        .param("state", (heldReason.isPresent() ? NotificationState.HELD
+                                : NotificationState.PENDING).name())
                         .param("held", heldReason.orElse(null))
                         .param("subject", message.subject()).param("body", message.body())
                         .param("now", Timestamp.from(now))

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.saathi.alert.AlertQueries;
+import org.saathi.alert.HistoryAction;
 import org.saathi.alert.ParticipantTimeline;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
@@ -115,8 +116,8 @@ class ParticipantPage {
                 case "ATTENDANCE" -> attendance.add(new Mark(at, item.values().get("sessionType") + " "
                         + item.values().get("status"), String.valueOf(item.values().get("status"))));
                 case "SIGNAL" -> {
-                    if ("RAISED".equals(item.values().get("action"))
-                            || "SEVERITY_RAISED".equals(item.values().get("action"))) {
+                    if (HistoryAction.read(String.valueOf(item.values().get("action")))
+                            .filter(HistoryAction::raisesSeverity).isPresent()) {
                         alerts.add(new Mark(at, item.values().get("ruleId") + " " + item.values().get("severity"),
                                 String.valueOf(item.values().get("severity"))));
                     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpSession;
 
 import org.saathi.alert.AlertQueries;
+import org.saathi.alert.AlertStatus;
 import org.saathi.alert.AlertViews;
 import org.saathi.facts.Severity;
 import org.saathi.security.Audit;
@@ -28,13 +29,13 @@ class QueuePage {
 
     /** The queue's status filter: what needs someone (the default), one state, or everything. */
     enum StatusFilter {
-        UNRESOLVED(Set.of("OPEN", "ACKNOWLEDGED")), OPEN(Set.of("OPEN")), ACKNOWLEDGED(Set.of("ACKNOWLEDGED")),
-        RESOLVED(Set.of("RESOLVED")), ALL(Set.of());
+        UNRESOLVED(AlertStatus.UNRESOLVED), OPEN(Set.of(AlertStatus.OPEN)),
+        ACKNOWLEDGED(Set.of(AlertStatus.ACKNOWLEDGED)), RESOLVED(Set.of(AlertStatus.RESOLVED)), ALL(Set.of());
 
         final Set<String> statuses;
 
-        StatusFilter(Set<String> statuses) {
-            this.statuses = statuses;
+        StatusFilter(Set<AlertStatus> statuses) {
+            this.statuses = statuses.stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
         }
     }
 
