@@ -31,7 +31,7 @@ class ActiveRuleSet implements ThresholdCatalogue, WhatToDo.Catalogue {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
-        this.active = new AtomicReference<>(load("Loaded"));
+        this.active = new AtomicReference<>(loadAtStart());
     }
 
     CompiledRuleSet current() {
@@ -61,6 +61,14 @@ class ActiveRuleSet implements ThresholdCatalogue, WhatToDo.Catalogue {
     @Override
     public Optional<WhatToDo> whatToDo(String ruleId, Severity severity) {
         return current().responses().whatToDo(ruleId, severity);
+    }
+
+    private CompiledRuleSet loadAtStart() {
+        try {
+            return load("Loaded");
+        } catch (RuleSetInvalid invalid) {
+            throw new RuleSetRefusedAtStart(settings.directory().toAbsolutePath().normalize(), invalid);
+        }
     }
 
     private CompiledRuleSet load(String verb) {

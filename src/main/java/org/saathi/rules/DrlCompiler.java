@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -25,7 +23,6 @@ final class DrlCompiler {
 
     /** DRL packages are rules.signals and rules.escalation: their files go where Drools expects them. */
     private static final String RESOURCES = "src/main/resources/rules/";
-    private static final Pattern MISSING_CLASS = Pattern.compile("Unable to (?:find|resolve) (?:class|ObjectType)[: ]+'?([\\w.$]+)");
     private static final String GENERATED_SOURCE = "in error:\n";
 
     private DrlCompiler() {
@@ -77,7 +74,7 @@ final class DrlCompiler {
             String message = firstLine(error.getText());
             if (path.startsWith(RESOURCES) || !path.startsWith("src/")) {
                 String file = authorPath(path);
-                Integer line = error.getLine() > 0 ? Integer.valueOf(error.getLine()) : lineOfMissingClass(file, message, drl);
+                Integer line = error.getLine() > 0 ? Integer.valueOf(error.getLine()) : DrlLines.of(file, message, drl);
                 problems.add(new RuleSetProblem(file.isEmpty() ? "signals" : file, line, message));
             } else {
                 problems.add(locateGenerated(generatedSources.get(path), error.getLine(), message, drl));
@@ -104,27 +101,6 @@ final class DrlCompiler {
             }
         }
         return new RuleSetProblem("signals", null, message + " (in a rule's consequence)");
-    }
-
-    private static Integer lineOfMissingClass(String file, String message, List<Map.Entry<String, String>> drl) {
-        Matcher missing = MISSING_CLASS.matcher(message);
-        if (!missing.find()) {
-            return null;
-        }
-        String simpleName = missing.group(1).substring(missing.group(1).lastIndexOf('.') + 1);
-        Pattern use = Pattern.compile("\\b" + Pattern.quote(simpleName) + "\\s*\\(");
-        for (Map.Entry<String, String> entry : drl) {
-            if (!entry.getKey().equals(file)) {
-                continue;
-            }
-            String[] lines = entry.getValue().split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (use.matcher(lines[i]).find()) {
-                    return i + 1;
-                }
-            }
-        }
-        return null;
     }
 
     /** "src/main/resources/rules/signals/x.drl" or "rules/signals/x.drl" → "signals/x.drl". */

@@ -91,6 +91,17 @@ class RuleReloadTests {
     }
 
     @Test
+    void aMisspeltFieldIsReportedOnItsOwnLine() {
+        SmallRuleSet.write(RULES, "signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace("craving >= $min", "cravng >= $min"));
+
+        JsonNode problem = assertProblem(admin.post("/api/v1/rules/reload", "{}"), 422);
+
+        assertThat(problem.path("errors")).hasSize(1);
+        assertThat(problem.path("errors").get(0).path("file").asString()).isEqualTo("signals/test.drl");
+        assertThat(problem.path("errors").get(0).path("line").asInt()).isEqualTo(SmallRuleSet.CHECK_IN_LINE);
+    }
+
+    @Test
     void aRuleSetThatFailsItsScenariosIsRefused() {
         String before = admin.get("/api/v1/rules").json().path("version").asString();
         SmallRuleSet.write(RULES, "thresholds.yaml", "TST-001.craving: 10\nescalation.ackHours: 4\n");

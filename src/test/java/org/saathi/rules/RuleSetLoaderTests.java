@@ -70,6 +70,26 @@ class RuleSetLoaderTests {
     }
 
     @Test
+    void reportsAMisspeltFieldOnItsOwnLineNotTheRulesFirst() {
+        write("signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace("CheckIn( craving >= $min )",
+                "CheckIn( cravng >= $min )"));
+
+        RuleSetProblem problem = onlyProblem();
+
+        assertThat(problem.file()).isEqualTo("signals/test.drl");
+        assertThat(problem.line()).isEqualTo(SmallRuleSet.CHECK_IN_LINE);
+        assertThat(problem.message()).contains("cravng >= $min");
+    }
+
+    @Test
+    void reportsAMisspeltFieldOfAConstraintSpreadOverLinesOnTheLineOfTheField() {
+        write("signals/test.drl", SmallRuleSet.SIGNAL_RULE.replace("CheckIn( craving >= $min )",
+                "CheckIn( mood > 0,\n            cravng\n                >= $min )"));
+
+        assertThat(onlyProblem().line()).isEqualTo(SmallRuleSet.CHECK_IN_LINE + 1);
+    }
+
+    @Test
     void reportsUnknownFactTypeWithFileAndLine() throws IOException {
         write("signals/unknown.drl", """
                 package rules.signals;

@@ -23,6 +23,9 @@ final class SmallRuleSet {
             end
             """;
 
+    /** The line of {@link #SIGNAL_RULE} that matches the check-in. */
+    static final int CHECK_IN_LINE = 9;
+
     static final String SCENARIOS = """
             scenarios:
               - name: fires at 8
