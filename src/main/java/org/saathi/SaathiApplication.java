@@ -3,7 +3,7 @@ package org.saathi;
 import java.time.Clock;
 import java.util.Arrays;
 
-import org.saathi.backtest.BacktestCommand;
+import org.saathi.backtest.command.BacktestCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -22,7 +22,7 @@ public final class Backtest {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    Backtest(ReplayOptions options, RunTally base, Optional<RunTally> other, int threads) {
+    public Backtest(ReplayOptions options, RunTally base, Optional<RunTally> other, int threads) {
         this.options = options;
         this.base = base;
         this.other = other;
@@ -30,7 +30,7 @@ public final class Backtest {
     }
 
     /** Replays a batch of participants; throws {@link CancellationException} once cancelled. */
-    void replay(List<ParticipantHistory> batch) {
+    public void replay(List<ParticipantHistory> batch) {
         checkCancelled();
         try {
             threads.submit(() -> batch.parallelStream().forEach(history -> {
@@ -71,7 +71,7 @@ public final class Backtest {
         return done.get();
     }
 
-    Result finish() {
+    public Result finish() {
         threads.shutdown();
         int participants = done.get();
         Run run = base.finish();
@@ -81,7 +81,7 @@ public final class Backtest {
     }
 
     /** Releases the threads of a backtest that ends without a result. */
-    void abandon() {
+    public void abandon() {
         threads.shutdownNow();
     }
 }

@@ -27,9 +27,9 @@ public record BacktestRequest(
         Duration assumeResolvedAfter,
         @Schema(defaultValue = "RECEIVED") ReplayOptions.FactsCount factsCount) {
 
-    static final Duration DEFAULT_STEP = Duration.ofHours(1);
-    static final Duration SHORTEST_STEP = Duration.ofMinutes(5);
-    static final Duration LONGEST_PERIOD = Duration.ofDays(366);
+    public static final Duration DEFAULT_STEP = Duration.ofHours(1);
+    public static final Duration SHORTEST_STEP = Duration.ofMinutes(5);
+    public static final Duration LONGEST_PERIOD = Duration.ofDays(366);
     static final int MOST_PARTICIPANTS_NAMED = 10_000;
 
     /** The request's problems a rule author can fix, each naming its field; empty when there are none. */

@@ -26,10 +26,10 @@ import org.saathi.rules.RuleSetReplay;
  * acknowledges in a replay, so each alert is taken to be resolved at its deadline, or a fixed time
  * after it was raised when the options say so (and then the ladder climbs until that time).
  */
-final class Replay {
+public final class Replay {
 
     /** What a replay raised, and for how long the participant was replayed (from enrolment, at the latest). */
-    record Replayed(List<ReplayedAlert> alerts, Duration span) {
+    public record Replayed(List<ReplayedAlert> alerts, Duration span) {
     }
 
     private final RuleSetReplay rules;
@@ -59,7 +59,7 @@ final class Replay {
      * evaluation that fails is handed to {@code failures} and the replay goes on, as the live service
      * would. Once {@code cancelled} says so, it stops with a {@link CancellationException}.
      */
-    static Replayed run(RuleSetReplay rules, ParticipantHistory history, ReplayOptions options,
+    public static Replayed run(RuleSetReplay rules, ParticipantHistory history, ReplayOptions options,
             Consumer<RuntimeException> failures, BooleanSupplier cancelled) {
         return new Replay(rules, history, options, failures, cancelled).run();
     }

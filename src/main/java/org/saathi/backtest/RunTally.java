@@ -23,7 +23,7 @@ import org.saathi.rules.RuleSetReplay;
  * Adds up one rule set's replay participant by participant, so that a backtest over a whole
  * programme never holds more than one batch of facts: only the alerts and the tallies stay.
  */
-final class RunTally {
+public final class RunTally {
 
     /** How far apart an alert and a relapse may be to count as warning and outcome. */
     static final Duration FOLLOW_UP = Duration.ofDays(14);
@@ -43,7 +43,7 @@ final class RunTally {
     /** Participant-time replayed: the period for everyone enrolled before it, less for those who joined later. */
     private Duration replayedTime = Duration.ZERO;
 
-    RunTally(String rules, RuleSetReplay ruleSet, ReplayOptions options, List<RuleSetProblem> warnings) {
+    public RunTally(String rules, RuleSetReplay ruleSet, ReplayOptions options, List<RuleSetProblem> warnings) {
         this.rules = rules;
         this.ruleSet = ruleSet;
         this.options = options;

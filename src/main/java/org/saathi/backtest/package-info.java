@@ -4,6 +4,6 @@
  * writing nothing and sending nothing. The answer is the alert budget a rule set would have cost
  * (per rule, week and recipient) and how early its alerts came before relapses. Stored facts are
  * replayed through the API and the staff page; a JSON-lines file of facts, without a server,
- * through {@link org.saathi.backtest.BacktestCommand}.
+ * through the command line ({@link org.saathi.backtest.command}); the replay engine stays here.
  */
 package org.saathi.backtest;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,11 +35,18 @@ import org.springframework.web.bind.annotation.RestController;
 class RulesController {
 
     private final ActiveRuleSet rules;
+    private final RuleSetsInUse inUse;
     private final Audit audit;
 
-    RulesController(ActiveRuleSet rules, Audit audit) {
+    RulesController(ActiveRuleSet rules, RuleSetsInUse inUse, Audit audit) {
         this.rules = rules;
+        this.inUse = inUse;
         this.audit = audit;
+    }
+
+    /** The active rule set, and the versions the live instances on this database run. */
+    @Schema(name = "ActiveRuleSet")
+    record Active(@JsonUnwrapped RuleSetView ruleSet, RuleSetsInUse.Versions inUse) {
     }
 
     record Reloaded(String version, String previousVersion, int rules, int scenarios) {
@@ -46,9 +54,11 @@ class RulesController {
 
     @GetMapping
     @Operation(operationId = "getRules",
-            summary = "The active rule set: version, and its rules with ids, names and files")
-    RuleSetView active() {
-        return RuleSetView.of(rules.current());
+            summary = "The active rule set: version, and its rules with ids, names and files",
+            description = "`inUse` lists the rule-set versions the live instances on this database run; `differ` is "
+                    + "true while they run more than one, as during a deployment or after a reload on one instance.")
+    Active active() {
+        return new Active(RuleSetView.of(rules.current()), inUse.now());
     }
 
     @PostMapping("/reload")

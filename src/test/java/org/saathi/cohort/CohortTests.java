@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.saathi.backtest.CohortReplay;
+import org.saathi.backtest.command.CohortReplay;
 
 /** The synthetic cohort's generator: plain JUnit, no service. */
 class CohortTests {

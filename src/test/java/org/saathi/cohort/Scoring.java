@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.saathi.backtest.CohortReplay;
+import org.saathi.backtest.command.CohortReplay;
 import org.saathi.backtest.ReplayedAlert;
 import org.saathi.facts.Severity;
 import org.saathi.rules.RuleSetReplay;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 
-import org.saathi.backtest.CohortReplay;
+import org.saathi.backtest.command.CohortReplay;
 import org.saathi.rules.RuleSetReplay;
 
 /**

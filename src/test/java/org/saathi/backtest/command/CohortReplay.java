@@ -1,4 +1,4 @@
-package org.saathi.backtest;
+package org.saathi.backtest.command;
 
 import java.io.Closeable;
 import java.nio.file.Path;
@@ -11,6 +11,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.saathi.backtest.ParticipantHistory;
+import org.saathi.backtest.Replay;
+import org.saathi.backtest.ReplayOptions;
+import org.saathi.backtest.ReplayedAlert;
 import org.saathi.rules.RuleSetReplay;
 
 /**

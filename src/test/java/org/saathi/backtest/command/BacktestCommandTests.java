@@ -1,4 +1,4 @@
-package org.saathi.backtest;
+package org.saathi.backtest.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.saathi.backtest;
+package org.saathi.backtest.command;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.saathi.backtest.Backtest;
+import org.saathi.backtest.MonthlyRate;
+import org.saathi.backtest.ReplayOptions;
+import org.saathi.backtest.Result;
+import org.saathi.backtest.Run;
 import org.saathi.facts.Severity;
 
 /**

@@ -1,4 +1,4 @@
-package org.saathi.backtest;
+package org.saathi.backtest.command;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.saathi.backtest.ParticipantHistory;
+import org.saathi.backtest.ReplayOptions;
 import org.saathi.facts.Attendance;
 import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;

@@ -1,7 +1,4 @@
-package org.saathi.backtest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package org.saathi.backtest.command;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.saathi.backtest.ParticipantHistory;
+import org.saathi.backtest.ReplayOptions;
 import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.ConcernCategory;
@@ -26,6 +25,8 @@ import org.saathi.facts.ConcernLevel;
 import org.saathi.facts.DrugScreen;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Substance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The JSON-lines facts file of the backtest command: what it accepts, what it refuses, and how it reads back. */
 class FactsFileTests {

@@ -1,10 +1,15 @@
-package org.saathi.backtest;
+package org.saathi.backtest.command;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+
+import org.saathi.backtest.Backtest;
+import org.saathi.backtest.MonthlyRate;
+import org.saathi.backtest.Result;
+import org.saathi.backtest.Run;
 
 /**
  * Two rule sets' runs over the same facts, side by side: A is the set of {@code --rules}, B the set

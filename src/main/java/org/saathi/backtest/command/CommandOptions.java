@@ -1,4 +1,4 @@
-package org.saathi.backtest;
+package org.saathi.backtest.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.saathi.backtest.BacktestRequest;
+import org.saathi.backtest.ReplayOptions;
 
 /**
  * The backtest command's options, checked as the API checks a backtest request: a period of at

@@ -1,4 +1,4 @@
-package org.saathi.backtest;
+package org.saathi.backtest.command;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.saathi.backtest.Backtest;
+import org.saathi.backtest.ParticipantHistory;
+import org.saathi.backtest.ReplayOptions;
+import org.saathi.backtest.Result;
+import org.saathi.backtest.RunTally;
 import org.saathi.rules.RuleSetInvalid;
 import org.saathi.rules.RuleSetProblem;
 import org.saathi.rules.RuleSetReplay;
@@ -61,7 +66,7 @@ public final class BacktestCommand {
 
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "org/saathi/backtest/command-logback.xml");
+            System.setProperty("logback.configurationFile", "org/saathi/backtest/command/command-logback.xml");
         }
         BacktestCommand command = new BacktestCommand(System.out, System.err, System.console() != null);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> command.cancelAndWait(Duration.ofSeconds(30)),
