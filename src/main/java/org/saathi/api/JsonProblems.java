@@ -1,5 +1,7 @@
 package org.saathi.api;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +25,8 @@ public final class JsonProblems {
 
     static final String TIMESTAMP_MESSAGE =
             "must be an ISO-8601 timestamp with an offset, such as 2026-11-26T08:30:00+05:30";
+
+    static final String DURATION_MESSAGE = "must be an ISO-8601 duration, such as PT1H or P7D";
 
     private JsonProblems() {
     }
@@ -68,8 +72,11 @@ public final class JsonProblems {
             return "must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
         }
-        if (type == OffsetDateTime.class) {
+        if (type == OffsetDateTime.class || type == Instant.class) {
             return TIMESTAMP_MESSAGE;
+        }
+        if (type == Duration.class) {
+            return DURATION_MESSAGE;
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "must be a whole number";

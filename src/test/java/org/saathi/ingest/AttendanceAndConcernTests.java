@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.saathi.testing.Api;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
@@ -117,6 +119,24 @@ class AttendanceAndConcernTests {
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
         assertInvalidField(reply, "level");
+        assertThat(count("peer_concern")).isZero();
+    }
+
+    /** A reporter or a note sent as a number or a boolean is not read as text. */
+    @ParameterizedTest(name = "rejects {0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "reportedBy | true", "reportedBy | 1.5", "reportedBy | -1", "reportedBy | 1000000000000",
+            "note | true"})
+    void rejectsAConcernWhoseTextIsNotAString(String field, String value) {
+        String reporter = field.equals("reportedBy") ? value : "\"peer-7\"";
+        String note = field.equals("note") ? value : "\"Seen with old crowd\"";
+
+        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+                {"participantId": "%s", "reportedBy": %s, "observedAt": "%s", "level": "LOW", "note": %s}"""
+                .formatted(participant, reporter, Fixtures.ago(1, ChronoUnit.HOURS), note));
+
+        assertThat(assertInvalidField(reply, field).path("errors").get(0).path("message").asString())
+                .isEqualTo("must be a string");
         assertThat(count("peer_concern")).isZero();
     }
 

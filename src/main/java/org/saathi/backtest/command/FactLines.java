@@ -23,6 +23,7 @@ import org.saathi.facts.SessionType;
 import org.saathi.facts.Substance;
 import org.saathi.roster.ParticipantContext;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FactLines {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A field given twice is refused, as the API refuses it, rather than the last one quietly winning. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** A fact may be dated a few minutes ahead of its receipt, as the live service allows for a drifting phone. */
     private static final Duration CLOCK_DRIFT = Duration.ofMinutes(5);

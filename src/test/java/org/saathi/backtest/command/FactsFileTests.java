@@ -167,6 +167,8 @@ class FactsFileTests {
 
     static Stream<Arguments> badLines() {
         String checkIn = "\"type\":\"checkIn\",\"participantId\":\"P-1\",\"recordedAt\":\"2026-03-03T09:00:00Z\"";
+        String concern = "{\"type\":\"peerConcern\",\"participantId\":\"P-1\",\"observedAt\":\"2026-03-03T09:00:00Z\","
+                + "\"level\":\"LOW\"";
         return Stream.of(
                 Arguments.of("{" + checkIn + ",\"craving\":11,\"mood\":5}", "craving must be between 0 and 10"),
                 Arguments.of("{" + checkIn + ",\"craving\":2}", "mood is required"),
@@ -194,7 +196,23 @@ class FactsFileTests {
                 Arguments.of("{\"type\":\"attendance\",\"participantId\":\"P-1\",\"sessionId\":\"S-1\","
                         + "\"sessionType\":\"GROUP_THERAPY\",\"scheduledAt\":\"2026-03-03\",\"status\":\"ABSENT\"}",
                         "scheduledAt must be a time with its offset, such as 2026-03-02T09:00:00+05:30 or "
-                                + "2026-03-02T03:30:00Z"));
+                                + "2026-03-02T03:30:00Z"),
+                Arguments.of("{" + checkIn + ",\"craving\":2,\"mood\":5,\"stress\":\" \"}",
+                        "stress must be a whole number"),
+                Arguments.of("{" + checkIn + ",\"craving\":2,\"mood\":5,\"stress\":\"\\u0000\"}",
+                        "stress must be a whole number"),
+                Arguments.of("{" + checkIn + ",\"craving\":2,\"mood\":5,\"mood\":9}",
+                        "not JSON: Duplicate Object property \"mood\""),
+                Arguments.of("{\"type\":\"checkIn\",\"participantId\":\"P-1\",\"recordedAt\":1772442000,"
+                        + "\"craving\":2,\"mood\":5}", "recordedAt must be a time with its offset, such as "
+                        + "2026-03-02T09:00:00+05:30 or 2026-03-02T03:30:00Z"),
+                Arguments.of(concern + ",\"reportedBy\":true}", "reportedBy must be a string"),
+                Arguments.of(concern + ",\"reportedBy\":1.5}", "reportedBy must be a string"),
+                Arguments.of(concern + ",\"reportedBy\":-1}", "reportedBy must be a string"),
+                Arguments.of(concern + ",\"reportedBy\":1000000000000}", "reportedBy must be a string"),
+                Arguments.of(concern + ",\"note\":true}", "note must be a string"),
+                Arguments.of(concern.replace("\"LOW\"", "1") + "}",
+                        "level must be one of LOW, MEDIUM, HIGH"));
     }
 
     @ParameterizedTest
