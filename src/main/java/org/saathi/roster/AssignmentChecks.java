@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AssignmentChecks {
 
-    private final StaffRepository staff;
-    private final ParticipantRepository participants;
+    private final StaffStore staff;
+    private final ParticipantStore participants;
     private final JdbcClient jdbc;
 
-    AssignmentChecks(StaffRepository staff, ParticipantRepository participants, JdbcClient jdbc) {
+    AssignmentChecks(StaffStore staff, ParticipantStore participants, JdbcClient jdbc) {
         this.staff = staff;
         this.participants = participants;
         this.jdbc = jdbc;
@@ -59,7 +59,7 @@ class AssignmentChecks {
 
     private void check(List<FieldProblem> problems, Caller caller, Participant wanted, String field, String staffId,
             Optional<String> before, StaffRole role) {
-        Optional<StaffRepository.StaffRow> member = staff.findForShare(staffId);
+        Optional<StaffStore.StaffRow> member = staff.findForShare(staffId);
         if (member.isEmpty() || !caller.isStaff() && !member.get().programmeId().equals(wanted.programmeId())) {
             problems.add(new FieldProblem(field, caller.isStaff() ? "no staff member " + staffId
                     : "no staff member " + staffId + " in programme " + wanted.programmeId()));

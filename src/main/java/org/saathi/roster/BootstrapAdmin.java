@@ -26,14 +26,14 @@ class BootstrapAdmin implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
     static final String ADMIN_ID = "admin";
 
-    private final StaffRepository staff;
+    private final StaffStore staff;
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String configuredPassword;
 
-    BootstrapAdmin(StaffRepository staff, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions,
+    BootstrapAdmin(StaffStore staff, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions,
             Clock clock, @Value("${saathi.admin-password:}") String configuredPassword) {
         this.staff = staff;
         this.accounts = accounts;
@@ -59,7 +59,7 @@ class BootstrapAdmin implements SmartInitializingSingleton {
         }
         boolean generated = configuredPassword.isEmpty();
         String password = generated ? generatedPassword() : configuredPassword;
-        staff.upsert(ADMIN_ID, "Administrator", null, null, EnumSet.of(StaffRole.ADMIN), Programmes.DEFAULT,
+        staff.upsert(ADMIN_ID, "Administrator", null, null, EnumSet.of(StaffRole.ADMIN), ProgrammeStore.DEFAULT,
                 java.util.List.of(), clock.instant());
         accounts.setPassword(ADMIN_ID, password);
         if (generated) {

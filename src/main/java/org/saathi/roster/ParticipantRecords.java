@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ParticipantRecords {
 
-    private final ParticipantRepository participants;
+    private final ParticipantStore participants;
     private final Roster roster;
     private final Audit audit;
 
-    ParticipantRecords(ParticipantRepository participants, Roster roster, Audit audit) {
+    ParticipantRecords(ParticipantStore participants, Roster roster, Audit audit) {
         this.participants = participants;
         this.roster = roster;
         this.audit = audit;

@@ -91,7 +91,7 @@ public class Roster {
                             List.of((String[]) rs.getArray("deployment_leads").getArray()),
                             Set.of((String[]) rs.getArray("deactivated_staff").getArray()),
                             PrescribedSubstances.read(rs.getArray("prescribed_substances")),
-                            Optional.ofNullable(ParticipantRepository.schedule(rs))));
+                            Optional.ofNullable(ParticipantStore.schedule(rs))));
                 });
         return contexts;
     }

@@ -20,10 +20,10 @@ final class SavedProgramme {
 
     static String of(String requested, Caller caller, Optional<String> current) {
         if (caller.isStaff()) {
-            return requested == null ? Programmes.DEFAULT : requested;
+            return requested == null ? ProgrammeStore.DEFAULT : requested;
         }
         String programmeId = requested != null ? requested
-                : current.orElse(caller.programme().orElse(Programmes.DEFAULT));
+                : current.orElse(caller.programme().orElse(ProgrammeStore.DEFAULT));
         // reach before existence, so that a key learns nothing of which other programmes there are
         if (!caller.reaches(programmeId)) {
             throw refused("this key serves programme " + caller.programme().orElseThrow() + " only");

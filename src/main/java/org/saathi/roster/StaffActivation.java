@@ -25,11 +25,11 @@ public class StaffActivation {
     /** What {@link #setActive} did. */
     public enum Outcome { CHANGED, UNCHANGED, LAST_ADMIN, NO_SUCH_STAFF }
 
-    private final StaffRepository staff;
+    private final StaffStore staff;
     private final Audit audit;
     private final Clock clock;
 
-    StaffActivation(StaffRepository staff, Audit audit, Clock clock) {
+    StaffActivation(StaffStore staff, Audit audit, Clock clock) {
         this.staff = staff;
         this.audit = audit;
         this.clock = clock;
@@ -40,7 +40,7 @@ public class StaffActivation {
         // Every admin row is locked before the count, so two admins switching each other off cannot both pass.
         int activeAdmins = staff.lockAdminsAndCountActive();
         staff.lockForUpdate(staffId);
-        Optional<StaffRepository.StaffRow> row = staff.find(staffId);
+        Optional<StaffStore.StaffRow> row = staff.find(staffId);
         if (row.isEmpty()) {
             return Outcome.NO_SUCH_STAFF;
         }

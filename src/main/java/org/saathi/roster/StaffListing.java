@@ -10,11 +10,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class StaffListing {
 
-    private final StaffRepository staff;
+    private final StaffStore staff;
     private final Accounts accounts;
     private final ApiKeys keys;
 
-    StaffListing(StaffRepository staff, Accounts accounts, ApiKeys keys) {
+    StaffListing(StaffStore staff, Accounts accounts, ApiKeys keys) {
         this.staff = staff;
         this.accounts = accounts;
         this.keys = keys;
@@ -24,7 +24,7 @@ public class StaffListing {
         return staff.all().stream().map(this::member).toList();
     }
 
-    StaffMember member(StaffRepository.StaffRow row) {
+    StaffMember member(StaffStore.StaffRow row) {
         StaffMember.Handover handover = row.active() ? null : new StaffMember.Handover(
                 keys.activeMadeBy(row.id()).stream().map(key -> new StaffMember.KeyMade(key.id(), key.name(),
                         key.prefix(), key.programmeId())).toList(),

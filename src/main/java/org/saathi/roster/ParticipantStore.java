@@ -11,11 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ParticipantRepository {
+class ParticipantStore {
 
     private final JdbcClient jdbc;
 
-    ParticipantRepository(JdbcClient jdbc) {
+    ParticipantStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -73,7 +73,7 @@ class ParticipantRepository {
                         WHERE p.id = :id
                         GROUP BY p.id""")
                 .param("id", id)
-                .query(ParticipantRepository::participant)
+                .query(ParticipantStore::participant)
                 .optional();
     }
 

@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class StaffRepository implements StaffDirectory {
+class StaffStore implements StaffDirectory {
 
     private final JdbcClient jdbc;
 
-    StaffRepository(JdbcClient jdbc) {
+    StaffStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -80,11 +80,11 @@ class StaffRepository implements StaffDirectory {
     }
 
     List<StaffRow> all() {
-        return jdbc.sql("SELECT * FROM staff ORDER BY programme_id, name, id").query(StaffRepository::row).list();
+        return jdbc.sql("SELECT * FROM staff ORDER BY programme_id, name, id").query(StaffStore::row).list();
     }
 
     Optional<StaffRow> find(String id) {
-        return jdbc.sql("SELECT * FROM staff WHERE id = :id").param("id", id).query(StaffRepository::row).optional();
+        return jdbc.sql("SELECT * FROM staff WHERE id = :id").param("id", id).query(StaffStore::row).optional();
     }
 
     void lockForUpdate(String id) {
@@ -94,7 +94,7 @@ class StaffRepository implements StaffDirectory {
     /** Locks the staff member's row so that a concurrent role change cannot slip past an assignment check. */
     Optional<StaffRow> findForShare(String id) {
         return jdbc.sql("SELECT * FROM staff WHERE id = :id FOR SHARE").param("id", id)
-                .query(StaffRepository::row).optional();
+                .query(StaffStore::row).optional();
     }
 
     /** The roles a staff member is assigned in on at least one participant. */
