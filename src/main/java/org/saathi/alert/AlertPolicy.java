@@ -2,7 +2,6 @@ package org.saathi.alert;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,18 +71,16 @@ public final class AlertPolicy {
      * say) rests on the participant's enrolment, so that it too alerts once and not at every sweep.
      */
     public static List<String> evidenceIds(Finding finding, ParticipantContext participant) {
-        if (finding.evidence().isEmpty()) {
-            return List.of(enrolmentEvidence(participant));
-        }
-        List<String> ids = new ArrayList<>();
-        for (Fact fact : finding.evidence()) {
-            ids.add(fact.id());
-        }
-        return ids;
+        return evidence(finding, participant).stream().map(AlertStore.Evidence::factId).toList();
     }
 
-    static String enrolmentEvidence(ParticipantContext participant) {
-        return "enrolment:" + participant.id();
+    /** The facts a finding rests on, as an alert keeps them; the participant's enrolment for none. */
+    static List<AlertStore.Evidence> evidence(Finding finding, ParticipantContext participant) {
+        if (finding.evidence().isEmpty()) {
+            return List.of(new AlertStore.Evidence("enrolment:" + participant.id(), "ENROLMENT",
+                    participant.enrolledAt(), "enrolled; no fact since"));
+        }
+        return finding.evidence().stream().map(Decisions::evidence).toList();
     }
 
     /**

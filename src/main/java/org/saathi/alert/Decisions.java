@@ -77,7 +77,7 @@ final class Decisions {
         AlertPolicy.Change change = AlertPolicy.change(row.map(AlertStore.OpenRow::severity), finding.severity());
         Instant ackDueAt = change.asks() ? now.plus(finding.acknowledgeWithin()) : row.get().ackDueAt();
         Severity severity = change.asks() ? finding.severity() : row.get().severity();
-        List<AlertStore.Evidence> evidence = evidenceOf(finding).stream()
+        List<AlertStore.Evidence> evidence = AlertPolicy.evidence(finding, participant).stream()
                 .filter(fact -> !knownOfRule.containsKey(fact.factId())
                         || severity.isAbove(knownOfRule.get(fact.factId())))
                 .toList();
@@ -94,18 +94,6 @@ final class Decisions {
             open.put(finding.ruleId(), new AlertStore.OpenRow(was.id(), severity, AlertStatus.OPEN, was.raisedAt(),
                     ackDueAt, was.ruleId(), finding.acknowledgeWithin(), was.clearedAt()));
         }
-    }
-
-    /**
-     * The finding's facts; a rule that fired on time alone (no check-in ever, say) rests on the
-     * participant's enrolment, so that it too alerts once and not at every sweep.
-     */
-    private List<AlertStore.Evidence> evidenceOf(Finding finding) {
-        if (finding.evidence().isEmpty()) {
-            return List.of(new AlertStore.Evidence(AlertPolicy.enrolmentEvidence(participant), "ENROLMENT",
-                    participant.enrolledAt(), "enrolled; no fact since"));
-        }
-        return finding.evidence().stream().map(Decisions::evidence).toList();
     }
 
     static AlertStore.Evidence evidence(Fact fact) {

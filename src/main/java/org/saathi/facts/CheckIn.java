@@ -13,6 +13,18 @@ public record CheckIn(String id, String participantId, Instant at, int recency, 
         Integer stress, Double sleepHours, Boolean usedSubstance, Boolean medicationTaken, List<String> triggers)
         implements Fact {
 
+    /** The ends of each scale and list, one copy for the API and the backtest's facts file. */
+    public static final int LEAST_CRAVING = 0;
+    public static final int MOST_CRAVING = 10;
+    public static final int LEAST_MOOD = 1;
+    public static final int MOST_MOOD = 10;
+    public static final int LEAST_STRESS = 0;
+    public static final int MOST_STRESS = 10;
+    public static final int LEAST_SLEEP_HOURS = 0;
+    public static final int MOST_SLEEP_HOURS = 24;
+    public static final int MOST_TRIGGERS = 20;
+    public static final int LONGEST_TRIGGER = 40;
+
     public CheckIn {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");

@@ -13,6 +13,10 @@ import java.util.Set;
 public record DrugScreen(String id, String participantId, Instant at, boolean positive, List<String> substances,
         boolean presumptive) implements Fact {
 
+    /** How many substances a screen may name, and how long a name may be. */
+    public static final int MOST_SUBSTANCES = 20;
+    public static final int LONGEST_SUBSTANCE = 40;
+
     public DrugScreen {
         Objects.requireNonNull(at, "at");
         substances = substances == null ? List.of() : List.copyOf(substances);

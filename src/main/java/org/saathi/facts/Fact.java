@@ -5,6 +5,9 @@ import java.time.Instant;
 /** Something a participant did or that was observed about them; the evidence behind a signal. */
 public interface Fact {
 
+    /** The longest note a sender may send with a check-in or a concern; rules never read it. */
+    int LONGEST_NOTE = 2000;
+
     /** The stored fact's id. */
     String id();
 

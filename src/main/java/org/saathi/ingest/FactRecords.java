@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.saathi.facts.Bam;
+import org.saathi.facts.Instrument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,7 +95,7 @@ public class FactRecords {
     private RecordedFact screening(ResultSet rs, int row) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         String instrument = rs.getString("instrument");
-        if ("DRUG_SCREEN".equals(instrument)) {
+        if (Instrument.DRUG_SCREEN.name().equals(instrument)) {
             values.put("positive", rs.getBoolean("positive"));
             java.sql.Array substances = rs.getArray("substances");
             values.put("substances", substances == null ? List.of() : Arrays.asList((String[]) substances.getArray()));
@@ -102,7 +103,7 @@ public class FactRecords {
         } else {
             List<Integer> items = FactHistory.items(rs);
             values.put("items", items);
-            if ("BAM".equals(instrument) && items.size() != FactHistory.LEGACY_BAM_ITEMS) {
+            if (Instrument.BAM.name().equals(instrument) && items.size() != FactHistory.LEGACY_BAM_ITEMS) {
                 values.put("answers", Bam.of("", "", Instant.EPOCH, items).answersText());
             }
             String scores = rs.getString("scores");

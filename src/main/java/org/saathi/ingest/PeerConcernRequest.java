@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.saathi.api.ExternalIds;
 import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
+import org.saathi.facts.Fact;
 
 /**
  * Warning signs seen by a peer or a staff member. Staff may leave {@code reportedBy} out: it is them.
@@ -22,7 +23,7 @@ record PeerConcernRequest(
         @Schema(description = "What the concern is about; OTHER when left out. SELF_HARM (talk of suicide or "
                 + "self-harm, or such behaviour) raises a CRITICAL alert whatever the level.",
                 defaultValue = "OTHER") ConcernCategory category,
-        @Size(max = 2000) String note) {
+        @Size(max = Fact.LONGEST_NOTE) String note) {
 
     PeerConcernRequest {
         category = category == null ? ConcernCategory.OTHER : category;

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.saathi.api.ExternalIds;
+import org.saathi.facts.DrugScreen;
+import org.saathi.facts.Instrument;
 
 /**
  * A screening result: PHQ-9 or BAM item answers, or a drug screen's outcome. Which fields are
@@ -28,7 +30,8 @@ record ScreeningRequest(
         @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String source,
         @Size(max = 23) List<Integer> items,
         Boolean positive,
-        @Size(max = 20) List<@NotBlank @Size(max = 40) String> substances,
+        @Size(max = DrugScreen.MOST_SUBSTANCES)
+        List<@NotBlank @Size(max = DrugScreen.LONGEST_SUBSTANCE) String> substances,
         @Schema(description = "DRUG_SCREEN only: false for an immunoassay's presumptive positive not yet "
                 + "confirmed by a laboratory test (a WARNING that asks for confirmation), true for a confirmed "
                 + "one; read as true when left out.", defaultValue = "true")
@@ -38,6 +41,4 @@ record ScreeningRequest(
     boolean presumptive() {
         return Boolean.FALSE.equals(confirmed);
     }
-
-    enum Instrument { PHQ9, BAM, DRUG_SCREEN }
 }

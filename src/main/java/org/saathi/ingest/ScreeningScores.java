@@ -56,7 +56,8 @@ sealed interface ScreeningScores {
         List<FieldProblem> problems = new ArrayList<>();
         ScreeningScores scores = switch (request.instrument()) {
             case PHQ9 -> {
-                checkItems(problems, request.items(), 9, 3);
+                checkItems(problems, request.items(), org.saathi.facts.Phq9.ITEMS,
+                        org.saathi.facts.Phq9.HIGHEST_ANSWER);
                 refuse(problems, request.positive() != null, "positive", "is only for DRUG_SCREEN");
                 refuse(problems, request.substances() != null, "substances", "is only for DRUG_SCREEN");
                 refuse(problems, request.confirmed() != null, "confirmed", "is only for DRUG_SCREEN");

@@ -1,5 +1,6 @@
 package org.saathi.notify;
 
+import org.saathi.roster.Channel;
 import org.saathi.roster.StaffContact;
 
 /** Delivers notifications over one channel. */

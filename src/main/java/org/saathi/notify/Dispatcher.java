@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.saathi.roster.Channel;
 import org.saathi.roster.Roster;
 import org.saathi.roster.StaffContact;
 import org.slf4j.Logger;

@@ -8,6 +8,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.saathi.roster.Channel;
 import org.saathi.roster.StaffContact;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;

@@ -1,5 +1,6 @@
 package org.saathi.notify;
 
+import org.saathi.roster.Channel;
 import org.saathi.roster.StaffContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

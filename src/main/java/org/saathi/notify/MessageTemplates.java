@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.saathi.roster.Channel;
 import org.springframework.stereotype.Component;
 
 /**

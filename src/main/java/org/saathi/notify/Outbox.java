@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.saathi.roster.Channel;
 import org.saathi.roster.Roster;
 import org.saathi.roster.StaffContact;
 import org.slf4j.Logger;

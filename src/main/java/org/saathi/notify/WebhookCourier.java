@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.saathi.roster.Channel;
 import org.saathi.roster.StaffContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

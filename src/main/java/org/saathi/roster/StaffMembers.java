@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
-import org.saathi.roster.StaffRequest.Channel;
 import org.saathi.security.Accounts;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;

@@ -23,7 +23,4 @@ record StaffRequest(
         @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
         @Size(max = 3) List<@NotNull Channel> channels,
         Boolean active) {
-
-    /** How a staff member is reached about alerts. */
-    enum Channel { EMAIL, WEBHOOK, LOG }
 }

@@ -1,6 +1,5 @@
 package org.saathi.backtest.command;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.saathi.facts.ConcernCategory;
 import org.saathi.facts.ConcernLevel;
 import org.saathi.facts.DrugScreen;
 import org.saathi.facts.Fact;
+import org.saathi.facts.Instrument;
+import org.saathi.facts.Now;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
 import org.saathi.facts.SessionType;
@@ -38,9 +39,6 @@ final class FactLines {
     /** A field given twice is refused, as the API refuses it, rather than the last one quietly winning. */
     private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-
-    /** A fact may be dated a few minutes ahead of its receipt, as the live service allows for a drifting phone. */
-    private static final Duration CLOCK_DRIFT = Duration.ofMinutes(5);
 
     /** Jackson's note of where in its input it was, which a file and line number say better. */
     private static final Pattern SOURCE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?]\\)|\\s*at \\[Source:.*");
@@ -119,7 +117,7 @@ final class FactLines {
      */
     private static FactLine.Recorded recorded(LineFields fields, Fact fact, String timeField) {
         Optional<Instant> receivedAt = fields.optionalTime("receivedAt");
-        if (timeField != null && receivedAt.filter(at -> at.plus(CLOCK_DRIFT).isBefore(fact.at())).isPresent()) {
+        if (timeField != null && receivedAt.filter(at -> at.plus(Now.DRIFT).isBefore(fact.at())).isPresent()) {
             throw new LineFields.BadLine("receivedAt is before " + timeField
                     + ": Saathi cannot have received it before it happened");
         }
@@ -129,14 +127,15 @@ final class FactLines {
     private static FactLine checkIn(JsonNode node, String lineId) {
         LineFields fields = factFields(node, "checkIn", "recordedAt", "craving", "mood", "stress", "sleepHours",
                 "usedSubstance", "medicationTaken", "triggers", "note", "source");
-        fields.optionalText("note", 2000);
+        fields.optionalText("note", Fact.LONGEST_NOTE);
         fields.optionalId("source");
         CheckIn checkIn = new CheckIn(fields.optionalId("id").orElse(lineId), fields.id("participantId"),
-                fields.time("recordedAt"), 0, fields.whole("craving", 0, 10), fields.whole("mood", 1, 10),
-                fields.optionalWhole("stress", 0, 10).orElse(null),
-                fields.optionalNumber("sleepHours", 0, 24).orElse(null),
+                fields.time("recordedAt"), 0, fields.whole("craving", CheckIn.LEAST_CRAVING, CheckIn.MOST_CRAVING),
+                fields.whole("mood", CheckIn.LEAST_MOOD, CheckIn.MOST_MOOD),
+                fields.optionalWhole("stress", CheckIn.LEAST_STRESS, CheckIn.MOST_STRESS).orElse(null),
+                fields.optionalNumber("sleepHours", CheckIn.LEAST_SLEEP_HOURS, CheckIn.MOST_SLEEP_HOURS).orElse(null),
                 fields.optionalFlag("usedSubstance").orElse(null), fields.optionalFlag("medicationTaken").orElse(null),
-                fields.strings("triggers", 20, 40, false));
+                fields.strings("triggers", CheckIn.MOST_TRIGGERS, CheckIn.LONGEST_TRIGGER, false));
         return recorded(fields, checkIn, "recordedAt");
     }
 
@@ -150,9 +149,6 @@ final class FactLines {
         return recorded(fields, attendance, null);
     }
 
-    /** The instruments of the API's screenings. */
-    private enum Instrument { PHQ9, BAM, DRUG_SCREEN }
-
     private static FactLine screening(JsonNode node, String lineId) {
         LineFields fields = factFields(node, "screening", "instrument", "recordedAt", "items", "positive",
                 "substances", "confirmed", "source");
@@ -162,7 +158,8 @@ final class FactLines {
         Instant at = fields.time("recordedAt");
         Instrument instrument = fields.choice("instrument", Instrument.class);
         boolean bam = instrument == Instrument.BAM;
-        List<String> substances = fields.strings("substances", 20, 40, false);
+        List<String> substances = fields.strings("substances", DrugScreen.MOST_SUBSTANCES, DrugScreen.LONGEST_SUBSTANCE,
+                false);
         Optional<Boolean> positive = fields.optionalFlag("positive");
         Fact screening;
         if (instrument == Instrument.DRUG_SCREEN) {
@@ -180,7 +177,8 @@ final class FactLines {
             if (positive.isPresent() || !substances.isEmpty() || fields.has("confirmed")) {
                 throw new LineFields.BadLine("positive, substances and confirmed are only for DRUG_SCREEN");
             }
-            List<Integer> items = (bam ? fields.optionalAnswers("items", 30) : fields.optionalItems("items", 9, 3))
+            List<Integer> items = (bam ? fields.optionalAnswers("items", 30)
+                    : fields.optionalItems("items", Phq9.ITEMS, Phq9.HIGHEST_ANSWER))
                     .orElseThrow(() -> new LineFields.BadLine("items is required: the "
                             + (bam ? "23 answers of the BAM" : "9 answers of the PHQ-9, each 0 to 3")));
             if (bam) {
@@ -198,7 +196,7 @@ final class FactLines {
     private static FactLine peerConcern(JsonNode node, String lineId) {
         LineFields fields = factFields(node, "peerConcern", "observedAt", "level", "category", "reportedBy",
                 "note");
-        fields.optionalText("note", 2000);
+        fields.optionalText("note", Fact.LONGEST_NOTE);
         PeerConcern concern = new PeerConcern(fields.optionalId("id").orElse(lineId), fields.id("participantId"),
                 fields.time("observedAt"), fields.choice("level", ConcernLevel.class),
                 fields.optionalChoice("category", ConcernCategory.class).orElse(ConcernCategory.OTHER),
