@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.saathi.testing.Waiting;
@@ -29,60 +30,56 @@ class AlertLifecycleTests {
     int port;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
 
     @BeforeAll
     void setUp() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @Test
     void acknowledgeThenResolveIsRecordedWithWhoAndWhen() {
-        String alert = watch(fixtures.participant(mentor, counsellor, true));
+        String alert = AlertSteps.watch(team.ingest(), team.participant());
 
-        Api.Reply acknowledged = fixtures.as(mentor).post("/api/v1/alerts/" + alert + "/acknowledge",
+        Api.Reply acknowledged = fixtures.as(team.mentor()).post("/api/v1/alerts/" + alert + "/acknowledge",
                 "{\"note\": \"Called, will visit\"}");
-        Api.Reply resolved = fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/resolve",
+        Api.Reply resolved = fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/resolve",
                 "{\"outcome\": \"CONTACTED_STABLE\", \"note\": \"Stable after the visit\"}");
 
         assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
         assertThat(acknowledged.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
-        assertThat(acknowledged.json().path("handling").path("acknowledgedBy").asString()).isEqualTo(mentor);
+        assertThat(acknowledged.json().path("handling").path("acknowledgedBy").asString()).isEqualTo(team.mentor());
         JsonNode detail = resolved.json();
         assertThat(detail.path("status").asString()).isEqualTo("RESOLVED");
         assertThat(detail.path("handling").path("outcome").asString()).isEqualTo("CONTACTED_STABLE");
-        assertThat(detail.path("handling").path("resolvedBy").asString()).isEqualTo(counsellor);
+        assertThat(detail.path("handling").path("resolvedBy").asString()).isEqualTo(team.counsellor());
         assertThat(AlertSteps.actions(detail)).containsSubsequence("RAISED", "ACKNOWLEDGED", "RESOLVED");
         JsonNode last = detail.path("history").get(detail.path("history").size() - 1);
-        assertThat(last.path("actor").asString()).isEqualTo(counsellor);
+        assertThat(last.path("actor").asString()).isEqualTo(team.counsellor());
         assertThat(last.path("note").asString()).isEqualTo("CONTACTED_STABLE: Stable after the visit");
     }
 
     @Test
     void transitionsTheStateDoesNotAllowAreConflicts() {
-        String alert = watch(fixtures.participant(mentor, counsellor, true));
-        fixtures.as(mentor).post("/api/v1/alerts/" + alert + "/acknowledge", "{}");
+        String alert = AlertSteps.watch(team.ingest(), team.participant());
+        fixtures.as(team.mentor()).post("/api/v1/alerts/" + alert + "/acknowledge", "{}");
 
-        assertProblem(fixtures.as(mentor).post("/api/v1/alerts/" + alert + "/acknowledge", "{}"), 409);
+        assertProblem(fixtures.as(team.mentor()).post("/api/v1/alerts/" + alert + "/acknowledge", "{}"), 409);
         resolve(alert);
-        assertProblem(fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/resolve",
+        assertProblem(fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/resolve",
                 "{\"outcome\": \"FALSE_ALARM\"}"), 409);
-        assertProblem(fixtures.as(mentor).post("/api/v1/alerts/" + alert + "/acknowledge", "{}"), 409);
+        assertProblem(fixtures.as(team.mentor()).post("/api/v1/alerts/" + alert + "/acknowledge", "{}"), 409);
         assertProblem(snooze(alert, Instant.now().plus(Duration.ofDays(1))), 409);
     }
 
     @Test
     void onlyCounsellorsAndSupervisorsResolveOrSnooze() {
-        String alert = watch(fixtures.participant(mentor, counsellor, true));
+        String alert = AlertSteps.watch(team.ingest(), team.participant());
 
-        assertProblem(fixtures.as(mentor).post("/api/v1/alerts/" + alert + "/resolve",
+        assertProblem(fixtures.as(team.mentor()).post("/api/v1/alerts/" + alert + "/resolve",
                 "{\"outcome\": \"FALSE_ALARM\"}"), 403);
-        assertProblem(fixtures.as(mentor).post("/api/v1/alerts/" + alert + "/snooze",
+        assertProblem(fixtures.as(team.mentor()).post("/api/v1/alerts/" + alert + "/snooze",
                 "{\"until\": \"" + Instant.now().plus(Duration.ofDays(1)) + "\", \"reason\": \"x\"}"), 403);
         assertProblem(fixtures.integration("ingest").post("/api/v1/alerts/" + alert + "/acknowledge", "{}"), 403);
         assertProblem(fixtures.as(fixtures.staff("COUNSELLOR")).post("/api/v1/alerts/" + alert + "/resolve",
@@ -92,23 +89,24 @@ class AlertLifecycleTests {
 
     @Test
     void badLifecycleRequestsNameTheField() {
-        String alert = watch(fixtures.participant(mentor, counsellor, true));
+        String alert = AlertSteps.watch(team.ingest(), team.participant());
 
-        assertInvalidField(fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/resolve",
+        assertInvalidField(fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/resolve",
                 "{\"outcome\": \"CURED\"}"), "outcome");
-        assertInvalidField(fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/resolve", "{}"), "outcome");
+        assertInvalidField(fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/resolve", "{}"),
+                "outcome");
         assertInvalidField(snooze(alert, Instant.now().minus(Duration.ofHours(1))), "until");
         assertInvalidField(snooze(alert, Instant.now().plus(Duration.ofDays(31))), "until");
-        assertInvalidField(fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/snooze",
+        assertInvalidField(fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/snooze",
                 "{\"until\": \"" + Instant.now().plus(Duration.ofDays(1)) + "\"}"), "reason");
-        assertProblem(fixtures.as(counsellor).post("/api/v1/alerts/not-an-id/acknowledge", "{}"), 404);
+        assertProblem(fixtures.as(team.counsellor()).post("/api/v1/alerts/not-an-id/acknowledge", "{}"), 404);
         assertThat(fixtures.admin().get("/api/v1/alerts/" + alert).json().path("status").asString()).isEqualTo("OPEN");
     }
 
     @Test
     void aCriticalAlertIsNeverSnoozed() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        String critical = selfHarm(participant);
+        String participant = team.participant();
+        String critical = AlertSteps.selfHarm(team.ingest(), participant, 2);
 
         JsonNode problem = assertProblem(snooze(critical, Instant.now().plus(Duration.ofHours(2))), 409);
 
@@ -117,12 +115,12 @@ class AlertLifecycleTests {
 
     @Test
     void aSnoozedPairsNewAlertsAreHeld() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        String first = watch(participant);
+        String participant = team.participant();
+        String first = AlertSteps.watch(team.ingest(), participant);
         assertThat(snooze(first, Instant.now().plus(Duration.ofDays(2))).status()).isEqualTo(200);
         resolve(first);
 
-        String second = watchAt(participant, Fixtures.ago(10, ChronoUnit.MINUTES));
+        String second = AlertSteps.watchAt(team.ingest(), participant, Fixtures.ago(10, ChronoUnit.MINUTES));
 
         assertThat(second).isNotEqualTo(first);
         JsonNode detail = fixtures.admin().get("/api/v1/alerts/" + second).json();
@@ -133,10 +131,10 @@ class AlertLifecycleTests {
 
     @Test
     void lowerAlertsAreHeldWhileAMoreSevereOneIsOpenAndSentWhenItIsResolved() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String urgent = highConcern(participant);
 
-        String watch = watch(participant);
+        String watch = AlertSteps.watch(team.ingest(), participant);
 
         JsonNode held = fixtures.admin().get("/api/v1/alerts/" + watch).json();
         assertThat(held.path("notifications").get(0).path("state").asString()).isEqualTo("HELD");
@@ -151,28 +149,28 @@ class AlertLifecycleTests {
 
     @Test
     void criticalIsNeverHeld() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         highConcern(participant);
         String supervisor = fixtures.staff("SUPERVISOR");
 
-        String critical = selfHarm(participant);
+        String critical = AlertSteps.selfHarm(team.ingest(), participant, 2);
 
         assertThat(Waiting.until(Duration.ofSeconds(10), () -> states(critical).stream().allMatch("SENT"::equals)))
                 .as("critical notifications %s", states(critical)).isTrue();
         List<String> notified = new ArrayList<>();
         fixtures.admin().get("/api/v1/alerts/" + critical).json().path("notifications")
                 .forEach(n -> notified.add(n.path("staffId").asString()));
-        assertThat(notified).contains(counsellor, supervisor);
+        assertThat(notified).contains(team.counsellor(), supervisor);
     }
 
     @Test
     void newEvidenceOfACriticalAlertAsksForANewAcknowledgement() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        String critical = selfHarm(participant);
-        fixtures.as(counsellor).post("/api/v1/alerts/" + critical + "/acknowledge", "{}");
+        String participant = team.participant();
+        String critical = AlertSteps.selfHarm(team.ingest(), participant, 2);
+        fixtures.as(team.counsellor()).post("/api/v1/alerts/" + critical + "/acknowledge", "{}");
         int before = states(critical).size();
 
-        Api.Reply again = ingest.post("/api/v1/screenings", """
+        Api.Reply again = team.ingest().post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 3]}"""
                 .formatted(participant, Fixtures.ago(10, ChronoUnit.MINUTES)));
 
@@ -185,7 +183,7 @@ class AlertLifecycleTests {
 
     @Test
     void aRiseInSeverityRaisesTheSameAlertAndNotifiesAgain() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         absent(participant, "S-1", 3);
         String warning = absent(participant, "S-2", 2).get(0);
 
@@ -201,7 +199,7 @@ class AlertLifecycleTests {
     }
 
     private List<String> absent(String participant, String session, int daysAgo) {
-        Api.Reply reply = ingest.post("/api/v1/attendance", """
+        Api.Reply reply = team.ingest().post("/api/v1/attendance", """
                 {"participantId": "%s", "sessionId": "%s", "sessionType": "GROUP_THERAPY", "scheduledAt": "%s",
                  "status": "ABSENT"}""".formatted(participant, session, Fixtures.ago(daysAgo, ChronoUnit.DAYS)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -214,33 +212,21 @@ class AlertLifecycleTests {
         return alerts;
     }
 
-    private String watch(String participant) {
-        return watchAt(participant, Fixtures.ago(1, ChronoUnit.HOURS));
-    }
-
-    private String watchAt(String participant, String at) {
-        return AlertSteps.watchAt(ingest, participant, at);
-    }
-
-    private String selfHarm(String participant) {
-        return AlertSteps.selfHarm(ingest, participant, 2);
-    }
-
     private String highConcern(String participant) {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-1", "observedAt": "%s", "level": "HIGH"}"""
                 .formatted(participant, Fixtures.ago(2, ChronoUnit.HOURS)));
         return reply.json().path("alerts").get(0).path("id").asString();
     }
 
     private void resolve(String alert) {
-        Api.Reply reply = fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/resolve",
+        Api.Reply reply = fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/resolve",
                 "{\"outcome\": \"FALSE_ALARM\"}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
     private Api.Reply snooze(String alert, Instant until) {
-        return fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/snooze",
+        return fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/snooze",
                 "{\"until\": \"" + until + "\", \"reason\": \"In hospital, family informed\"}");
     }
 

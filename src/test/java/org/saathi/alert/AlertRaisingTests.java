@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,23 +33,20 @@ class AlertRaisingTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
 
     @BeforeAll
     void setUp() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @Test
     void highCravingRaisesAWatchWithItsEvidenceAndExplanation() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
 
-        Api.Reply reply = ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 9));
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins",
+                checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 9));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         JsonNode raised = reply.json().path("alerts");
@@ -64,7 +62,7 @@ class AlertRaisingTests {
         assertThat(detail.path("evidence").get(0).path("id").asString()).isEqualTo(reply.json().path("id").asString());
         assertThat(detail.path("evidence").get(0).path("type").asString()).isEqualTo("CHECK_IN");
         assertThat(detail.path("evidence").get(0).path("summary").asString()).contains("craving 9");
-        assertThat(detail.path("recipients").get(0).path("staffId").asString()).isEqualTo(mentor);
+        assertThat(detail.path("recipients").get(0).path("staffId").asString()).isEqualTo(team.mentor());
         assertThat(detail.path("recipients").get(0).path("reason").asString()).isEqualTo("assigned peer mentor");
         assertThat(detail.path("history").get(0).path("action").asString()).isEqualTo("RAISED");
         assertThat(detail.path("ackDueAt").asString()).isNotEmpty();
@@ -72,10 +70,11 @@ class AlertRaisingTests {
 
     @Test
     void aConditionThatStillHoldsDoesNotAlertAgain() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(3, ChronoUnit.HOURS), 9));
+        String participant = team.participant();
+        team.ingest().post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(3, ChronoUnit.HOURS), 9));
 
-        Api.Reply calm = ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 2));
+        Api.Reply calm = team.ingest().post("/api/v1/check-ins",
+                checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 2));
 
         assertThat(calm.json().path("alerts").size()).isZero();
         assertThat(alerts(participant, "CHK-001")).isOne();
@@ -83,11 +82,12 @@ class AlertRaisingTests {
 
     @Test
     void newEvidenceJoinsTheOpenAlertAndARiseInSeverityIsRecorded() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(5, ChronoUnit.HOURS), 8));
-        ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(4, ChronoUnit.HOURS), 9));
+        String participant = team.participant();
+        team.ingest().post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(5, ChronoUnit.HOURS), 8));
+        team.ingest().post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(4, ChronoUnit.HOURS), 9));
 
-        Api.Reply third = ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(3, ChronoUnit.HOURS), 7));
+        Api.Reply third = team.ingest().post("/api/v1/check-ins",
+                checkIn(participant, Fixtures.ago(3, ChronoUnit.HOURS), 7));
 
         assertThat(alerts(participant, "CHK-001")).isOne();
         assertThat(jdbc.sql("""
@@ -107,24 +107,26 @@ class AlertRaisingTests {
 
     @Test
     void withoutConsentTheCounsellorIsAskedInsteadOfThePeerMentor() {
-        String participant = fixtures.participant(mentor, counsellor, false);
+        String participant = team.participantSharingNothing();
 
-        Api.Reply reply = ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 9));
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins",
+                checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 9));
 
         JsonNode detail = fixtures.admin().get("/api/v1/alerts/" + reply.json().path("alerts").get(0).path("id")
                 .asString()).json();
         assertThat(detail.path("recipients").size()).isOne();
-        assertThat(detail.path("recipients").get(0).path("staffId").asString()).isEqualTo(counsellor);
+        assertThat(detail.path("recipients").get(0).path("staffId").asString()).isEqualTo(team.counsellor());
         assertThat(detail.path("recipients").get(0).path("reason").asString()).contains("substitute for the peer mentor");
-        assertThat(fixtures.as(mentor).get("/api/v1/alerts/" + detail.path("id").asString()).status()).isEqualTo(404);
+        assertThat(fixtures.as(team.mentor()).get("/api/v1/alerts/" + detail.path("id").asString()).status())
+                .isEqualTo(404);
     }
 
     @Test
     void selfHarmAnswerIsCriticalForCounsellorAndSupervisor() {
         String supervisor = fixtures.staff("SUPERVISOR");
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
 
-        Api.Reply reply = ingest.post("/api/v1/screenings", """
+        Api.Reply reply = team.ingest().post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [1, 1, 1, 1, 1, 1, 1, 1, 1]}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -133,16 +135,17 @@ class AlertRaisingTests {
         assertThat(alert.path("severity").asString()).isEqualTo("CRITICAL");
         JsonNode detail = fixtures.admin().get("/api/v1/alerts/" + alert.path("id").asString()).json();
         assertThat(roles(detail)).contains("COUNSELLOR", "SUPERVISOR");
-        assertThat(staff(detail)).contains(counsellor, supervisor);
+        assertThat(staff(detail)).contains(team.counsellor(), supervisor);
     }
 
     @Test
     void racingFactsForOneParticipantRaiseOneAlertPerRule() throws Exception {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         List<CompletableFuture<Api.Reply>> racing = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String at = Fixtures.ago(10L + i, ChronoUnit.MINUTES);
-            racing.add(CompletableFuture.supplyAsync(() -> ingest.post("/api/v1/check-ins", checkIn(participant, at, 9))));
+            racing.add(CompletableFuture.supplyAsync(() -> team.ingest().post("/api/v1/check-ins",
+                    checkIn(participant, at, 9))));
         }
         for (CompletableFuture<Api.Reply> reply : racing) {
             assertThat(reply.get().status()).isEqualTo(201);
@@ -155,23 +158,23 @@ class AlertRaisingTests {
     @Test
     void staffSeeAlertsOfTheirOwnCaseloadOnly() {
         String otherCounsellor = fixtures.staff("COUNSELLOR");
-        String participant = fixtures.participant(mentor, counsellor, true);
-        String id = ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 9))
+        String participant = team.participant();
+        String id = team.ingest().post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(1, ChronoUnit.HOURS), 9))
                 .json().path("alerts").get(0).path("id").asString();
 
-        assertThat(fixtures.as(counsellor).get("/api/v1/alerts/" + id).status()).isEqualTo(200);
-        assertThat(fixtures.as(mentor).get("/api/v1/alerts/" + id).status()).isEqualTo(200);
+        assertThat(fixtures.as(team.counsellor()).get("/api/v1/alerts/" + id).status()).isEqualTo(200);
+        assertThat(fixtures.as(team.mentor()).get("/api/v1/alerts/" + id).status()).isEqualTo(200);
         assertProblem(fixtures.as(otherCounsellor).get("/api/v1/alerts/" + id), 404);
-        assertThat(ids(fixtures.as(counsellor).get("/api/v1/alerts?participantId=" + participant))).contains(id);
+        assertThat(ids(fixtures.as(team.counsellor()).get("/api/v1/alerts?participantId=" + participant))).contains(id);
         assertThat(ids(fixtures.as(otherCounsellor).get("/api/v1/alerts?participantId=" + participant))).isEmpty();
         assertProblem(fixtures.integration("ingest").get("/api/v1/alerts/" + id), 403);
     }
 
     @Test
     void listsNewestFirstWithFiltersAndPages() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(3, ChronoUnit.HOURS), 9));
-        ingest.post("/api/v1/peer-concerns", """
+        String participant = team.participant();
+        team.ingest().post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(3, ChronoUnit.HOURS), 9));
+        team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-1", "observedAt": "%s", "level": "HIGH"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -186,20 +189,21 @@ class AlertRaisingTests {
         assertThat(firstPage.path("items").size()).isOne();
         assertThat(firstPage.path("total").asInt()).isEqualTo(2);
         assertThat(firstPage.path("size").asInt()).isOne();
-        assertThat(fixtures.as(mentor).get("/api/v1/alerts?mine=true").json().path("total").asInt()).isPositive();
+        assertThat(fixtures.as(team.mentor()).get("/api/v1/alerts?mine=true").json().path("total").asInt())
+                .isPositive();
         assertProblem(fixtures.admin().get("/api/v1/alerts?severity=LOUD"), 400);
         assertProblem(fixtures.admin().get("/api/v1/alerts?size=0"), 400);
     }
 
     @Test
     void sortsBySeverityMostSevereFirstThenNewest() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        AlertSteps.selfHarm(ingest, participant, 1);
-        ingest.post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(50, ChronoUnit.MINUTES), 9));
-        ingest.post("/api/v1/peer-concerns", """
+        String participant = team.participant();
+        AlertSteps.selfHarm(team.ingest(), participant, 1);
+        team.ingest().post("/api/v1/check-ins", checkIn(participant, Fixtures.ago(50, ChronoUnit.MINUTES), 9));
+        team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-1", "observedAt": "%s", "level": "HIGH"}"""
                 .formatted(participant, Fixtures.ago(40, ChronoUnit.MINUTES)));
-        ingest.post("/api/v1/screenings", """
+        team.ingest().post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "BAM", "recordedAt": "%s", "items": [%s]}"""
                 .formatted(participant, Fixtures.ago(30, ChronoUnit.MINUTES), "0, 0, 0, 0, null, 0, " + "null, ".repeat(7) + "0, ".repeat(9) + "0"));
         String list = "/api/v1/alerts?participantId=" + participant;

@@ -16,6 +16,11 @@ final class AlertSteps {
     private AlertSteps() {
     }
 
+    /** A check-in with craving 9 an hour ago (CHK-001, WATCH); answers the alert it raised or joined. */
+    static String watch(Api ingest, String participant) {
+        return watchAt(ingest, participant, Fixtures.ago(1, ChronoUnit.HOURS));
+    }
+
     /** A check-in with craving 9 (CHK-001, WATCH); answers the alert it raised or joined. */
     static String watchAt(Api ingest, String participant, String at) {
         Api.Reply reply = ingest.post("/api/v1/check-ins", """

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.saathi.testing.TestClock;
@@ -42,16 +43,12 @@ class ClearingTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
 
     @BeforeAll
     void setUp() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @AfterEach
@@ -61,7 +58,7 @@ class ClearingTests {
 
     @Test
     void aCheckInClearsASilenceAndTheWatchResolvesItselfAtItsDeadline() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         checkIn(participant, 2);
         clock.advance(Duration.ofHours(49));
         String gap = gapAlert(attended(participant), "WATCH");
@@ -95,11 +92,11 @@ class ClearingTests {
 
     @Test
     void aClearedWarningStaysOpenForAPersonClimbsNoFurtherAndDropsDownTheQueue() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         checkIn(participant, 2);
         clock.advance(Duration.ofHours(97));
         String gap = gapAlert(attended(participant), "WARNING");
-        String other = fixtures.participant(mentor, counsellor, true);
+        String other = team.participant();
         checkIn(other, 2);
         clock.advance(Duration.ofHours(97));
         String uncleared = gapAlert(attended(other), "WARNING");
@@ -114,7 +111,8 @@ class ClearingTests {
         assertThat(waiting.path("handling").path("escalationStep").asInt()).isZero();
         assertThat(notifications(gap)).isEqualTo(sent);
         assertThat(detail(uncleared).path("handling").path("escalationStep").asInt()).isPositive();
-        List<String> queue = fixtures.as(counsellor).get("/api/v1/alerts?sort=severity&severity=WARNING&size=200")
+        List<String> queue = fixtures.as(team.counsellor())
+                .get("/api/v1/alerts?sort=severity&severity=WARNING&size=200")
                 .json().path("items").valueStream().map(item -> item.path("id").asString())
                 .filter(id -> id.equals(gap) || id.equals(uncleared)).toList();
         assertThat(queue).containsExactly(uncleared, gap);
@@ -122,7 +120,7 @@ class ClearingTests {
 
     @Test
     void aConditionThatComesBackBeforeTheAlertIsResolvedUnclearsIt() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         checkIn(participant, 2);
         clock.advance(Duration.ofHours(49));
         String gap = gapAlert(attended(participant), "WATCH");
@@ -143,7 +141,7 @@ class ClearingTests {
 
     @Test
     void aWatchClearedByAFactFromBeforeItsRaiseResolvesItselfAtOnce() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         checkIn(participant, 2);
         clock.advance(Duration.ofHours(49));
         String gap = gapAlert(attended(participant), "WATCH");
@@ -157,7 +155,7 @@ class ClearingTests {
 
     @Test
     void aWarningClearedByAFactFromBeforeItsRaiseWaitsForAPerson() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         checkIn(participant, 2);
         clock.advance(Duration.ofHours(97));
         String gap = gapAlert(attended(participant), "WARNING");
@@ -175,10 +173,10 @@ class ClearingTests {
 
     @Test
     void aCriticalAlertDoesNotClearByAFactFromBeforeItsRaise() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        String critical = AlertSteps.selfHarm(ingest, participant, 2);
+        String participant = team.participant();
+        String critical = AlertSteps.selfHarm(team.ingest(), participant, 2);
         clock.advance(Duration.ofMinutes(10));
-        Api.Reply calm = ingest.post("/api/v1/screenings", """
+        Api.Reply calm = team.ingest().post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s", "items": [0, 0, 0, 0, 0, 0, 0, 0, 0]}"""
                 .formatted(participant, at(Duration.ofMinutes(40))));
         assertThat(calm.status()).as(calm.toString()).isEqualTo(201);
@@ -191,7 +189,7 @@ class ClearingTests {
 
     @Test
     void aSingleHighCravingThatMerelyAgesOutOfTheRecentDaysHasNotCleared() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String craving = checkIn(participant, 9).path("alerts").get(0).path("id").asString();
         clock.advance(Duration.ofDays(1));
         checkIn(participant, 2);
@@ -204,8 +202,8 @@ class ClearingTests {
 
     @Test
     void aCriticalAlertNeverClearsItself() {
-        String participant = fixtures.participant(mentor, counsellor, true);
-        String critical = AlertSteps.selfHarm(ingest, participant, 2);
+        String participant = team.participant();
+        String critical = AlertSteps.selfHarm(team.ingest(), participant, 2);
         clock.advance(Duration.ofDays(29));
         checkIn(participant, 2);
         escalations.escalateDue();
@@ -217,9 +215,9 @@ class ClearingTests {
 
     @Test
     void staffCannotResolveWithTheOutcomeSaathiGivesItself() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String watch = checkIn(participant, 9).path("alerts").get(0).path("id").asString();
-        Api.Reply refused = fixtures.as(counsellor).post("/api/v1/alerts/" + watch + "/resolve",
+        Api.Reply refused = fixtures.as(team.counsellor()).post("/api/v1/alerts/" + watch + "/resolve",
                 "{\"outcome\": \"CLEARED\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(detail(watch).path("status").asString()).isEqualTo("OPEN");
@@ -227,7 +225,7 @@ class ClearingTests {
 
     /** A check-in at the service's clock; answers the ingest reply. */
     private JsonNode checkIn(String participant, int craving) {
-        Api.Reply reply = ingest.post("/api/v1/check-ins", """
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins", """
                 {"participantId": "%s", "recordedAt": "%s", "craving": %d, "mood": 7}"""
                 .formatted(participant, at(Duration.ZERO), craving));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -236,7 +234,7 @@ class ClearingTests {
 
     /** A calm check-in recorded {@code before} the service's clock, arriving now (a phone synchronised late). */
     private void checkInAt(String participant, Duration before) {
-        Api.Reply reply = ingest.post("/api/v1/check-ins", """
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins", """
                 {"participantId": "%s", "recordedAt": "%s", "craving": 2, "mood": 7}"""
                 .formatted(participant, at(before)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -244,7 +242,7 @@ class ClearingTests {
 
     /** A session attended an hour ago: a fact that evaluates the participant without ending a silence. */
     private JsonNode attended(String participant) {
-        Api.Reply reply = ingest.post("/api/v1/attendance", """
+        Api.Reply reply = team.ingest().post("/api/v1/attendance", """
                 {"participantId": "%s", "sessionId": "%s", "sessionType": "GROUP_THERAPY", "scheduledAt": "%s",
                  "status": "ATTENDED"}""".formatted(participant, Fixtures.uniqueId("S"), at(Duration.ofHours(1))));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -263,7 +261,7 @@ class ClearingTests {
     }
 
     private JsonNode detail(String alert) {
-        return fixtures.as(counsellor).get("/api/v1/alerts/" + alert).json();
+        return fixtures.as(team.counsellor()).get("/api/v1/alerts/" + alert).json();
     }
 
     private int notifications(String alert) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.saathi.testing.TestClock;
@@ -40,16 +41,12 @@ class EscalationTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
 
     @BeforeAll
     void setUp() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @AfterEach
@@ -61,7 +58,7 @@ class EscalationTests {
     void anUnacknowledgedWatchClimbsTheLadderUntilSomeoneActs() {
         String supervisor = fixtures.staff("SUPERVISOR");
         String participant = participantWithSupervisor(supervisor);
-        String alert = watch(participant);
+        String alert = AlertSteps.watch(team.ingest(), participant);
 
         clock.advance(Duration.ofHours(23));
         escalations.escalateDue();
@@ -71,7 +68,7 @@ class EscalationTests {
         escalations.escalateDue();
         JsonNode first = detail(alert);
         assertThat(first.path("handling").path("escalationStep").asInt()).isOne();
-        assertThat(recipientsAt(first, 1)).containsExactly(counsellor);
+        assertThat(recipientsAt(first, 1)).containsExactly(team.counsellor());
         assertThat(AlertSteps.actions(first)).contains("ESCALATED");
         assertThat(Instant.parse(first.path("ackDueAt").asString())).isAfter(clock.instant().plus(Duration.ofHours(23)));
 
@@ -79,7 +76,7 @@ class EscalationTests {
         escalations.escalateDue();
         assertThat(recipientsAt(detail(alert), 2)).containsExactly(supervisor);
 
-        fixtures.as(counsellor).post("/api/v1/alerts/" + alert + "/acknowledge", "{}");
+        fixtures.as(team.counsellor()).post("/api/v1/alerts/" + alert + "/acknowledge", "{}");
         clock.advance(Duration.ofHours(48));
         escalations.escalateDue();
         assertThat(detail(alert).path("handling").path("escalationStep").asInt()).isEqualTo(2);
@@ -91,8 +88,8 @@ class EscalationTests {
         String participant = Fixtures.uniqueId("P");
         fixtures.admin().put("/api/v1/participants/" + participant, """
                 {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s", "supervisorId": "%s",
-                 "consent": {"shareWithPeerMentor": false}}""".formatted(mentor, counsellor, supervisor));
-        String alert = watch(participant);
+                 "consent": {"shareWithPeerMentor": false}}""".formatted(team.mentor(), team.counsellor(), supervisor));
+        String alert = AlertSteps.watch(team.ingest(), participant);
 
         clock.advance(Duration.ofHours(24).plusMinutes(1));
         escalations.escalateDue();
@@ -107,22 +104,22 @@ class EscalationTests {
         String assigned = fixtures.staff("SUPERVISOR");
         String other = fixtures.staff("SUPERVISOR");
         String participant = participantWithSupervisor(assigned);
-        String alert = selfHarm(participant);
-        assertThat(recipientsAt(detail(alert), 0)).contains(counsellor, assigned);
+        String alert = AlertSteps.selfHarm(team.ingest(), participant, 1);
+        assertThat(recipientsAt(detail(alert), 0)).contains(team.counsellor(), assigned);
 
         clock.advance(Duration.ofMinutes(31));
         escalations.escalateDue();
 
         JsonNode escalated = detail(alert);
         assertThat(recipientsAt(escalated, escalated.path("handling").path("escalationStep").asInt()))
-                .contains(other).doesNotContain(counsellor);
+                .contains(other).doesNotContain(team.counsellor());
     }
 
     @Test
     void aCriticalAlertKeepsRemindingEverySupervisor() {
         String assigned = fixtures.staff("SUPERVISOR");
         String other = fixtures.staff("SUPERVISOR");
-        String alert = selfHarm(participantWithSupervisor(assigned));
+        String alert = AlertSteps.selfHarm(team.ingest(), participantWithSupervisor(assigned), 1);
 
         clock.advance(Duration.ofMinutes(31));
         escalations.escalateDue();
@@ -137,11 +134,11 @@ class EscalationTests {
     @Test
     void anAlertHeldBehindAMoreSevereOneDoesNotClimbTheLadder() {
         String participant = participantWithSupervisor(fixtures.staff("SUPERVISOR"));
-        Api.Reply concern = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply concern = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-1", "observedAt": "%s", "level": "HIGH"}"""
                 .formatted(participant, Fixtures.ago(2, ChronoUnit.HOURS)));
         assertThat(concern.status()).isEqualTo(201);
-        String watch = watch(participant);
+        String watch = AlertSteps.watch(team.ingest(), participant);
 
         clock.advance(Duration.ofHours(25));
         escalations.escalateDue();
@@ -153,10 +150,10 @@ class EscalationTests {
     @Test
     void aSnoozedAlertWaitsForItsSnoozeAndThenWhatItHeldIsSent() {
         String participant = participantWithSupervisor(fixtures.staff("SUPERVISOR"));
-        String first = watch(participant);
-        fixtures.as(counsellor).post("/api/v1/alerts/" + first + "/snooze", "{\"until\": \""
+        String first = AlertSteps.watch(team.ingest(), participant);
+        fixtures.as(team.counsellor()).post("/api/v1/alerts/" + first + "/snooze", "{\"until\": \""
                 + clock.instant().plus(Duration.ofHours(48)) + "\", \"reason\": \"Away with family, known\"}");
-        String alert = watchAt(participant, Fixtures.ago(30, ChronoUnit.MINUTES));
+        String alert = AlertSteps.watchAt(team.ingest(), participant, Fixtures.ago(30, ChronoUnit.MINUTES));
         assertThat(alert).isEqualTo(first);
 
         clock.advance(Duration.ofHours(30));
@@ -174,7 +171,7 @@ class EscalationTests {
     void twoSweepersEscalateEachAlertOnce() throws Exception {
         List<String> alerts = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            alerts.add(watch(fixtures.participant(mentor, counsellor, true)));
+            alerts.add(AlertSteps.watch(team.ingest(), team.participant()));
         }
         clock.advance(Duration.ofHours(24).plusMinutes(1));
 
@@ -194,21 +191,9 @@ class EscalationTests {
         String id = Fixtures.uniqueId("P");
         Api.Reply reply = fixtures.admin().put("/api/v1/participants/" + id, """
                 {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s", "supervisorId": "%s",
-                 "consent": {"shareWithPeerMentor": true}}""".formatted(mentor, counsellor, supervisor));
+                 "consent": {"shareWithPeerMentor": true}}""".formatted(team.mentor(), team.counsellor(), supervisor));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return id;
-    }
-
-    private String watch(String participant) {
-        return watchAt(participant, Fixtures.ago(1, ChronoUnit.HOURS));
-    }
-
-    private String watchAt(String participant, String at) {
-        return AlertSteps.watchAt(ingest, participant, at);
-    }
-
-    private String selfHarm(String participant) {
-        return AlertSteps.selfHarm(ingest, participant, 1);
     }
 
     private JsonNode detail(String alert) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,23 +36,19 @@ class StrictJsonTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
 
     @BeforeAll
     void setUpRoster() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @Test
     void aBatchItemWithABlankAnswerIsRejectedAndNotStored() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
 
-        Api.Reply reply = ingest.post("/api/v1/check-ins/batch", """
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins/batch", """
                 {"items": [{"participantId": "%s", "recordedAt": "%s", "craving": 3, "mood": 5, "stress": " "}]}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -65,9 +62,9 @@ class StrictJsonTests {
 
     @Test
     void attendanceWithASessionIdAsANumberIsRefused() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
 
-        Api.Reply reply = ingest.post("/api/v1/attendance", """
+        Api.Reply reply = team.ingest().post("/api/v1/attendance", """
                 {"participantId": "%s", "sessionId": 17, "sessionType": "GROUP_THERAPY", "scheduledAt": "%s",
                  "status": "ABSENT"}""".formatted(participant, Fixtures.ago(1, ChronoUnit.DAYS)));
 
@@ -77,10 +74,10 @@ class StrictJsonTests {
 
     @Test
     void aBamAnswerAsABlankStringIsNotASkippedQuestion() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String answers = "[2, 5, 5, 2, 0, 0, \" \", null, null, null, null, null, null, 2, 2, 5, 5, 2, 5, 4, 2, 5, 0]";
 
-        Api.Reply reply = ingest.post("/api/v1/screenings", """
+        Api.Reply reply = team.ingest().post("/api/v1/screenings", """
                 {"participantId": "%s", "recordedAt": "%s", "instrument": "BAM", "items": %s}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS), answers));
 
@@ -94,7 +91,7 @@ class StrictJsonTests {
 
         Api.Reply reply = fixtures.admin().put("/api/v1/participants/" + id, """
                 {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s", "status": 1}"""
-                .formatted(mentor, counsellor));
+                .formatted(team.mentor(), team.counsellor()));
 
         assertThat(message(assertInvalidField(reply, "status"))).isEqualTo("must be one of ACTIVE, DISCHARGED");
         assertThat(count("participant", "id", id)).isZero();
@@ -146,15 +143,15 @@ class StrictJsonTests {
 
     @Test
     void alertHandlingWithValuesOfTheWrongKindIsRefusedAndTheAlertStaysOpen() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String alert = openAlert(participant);
         String path = "/api/v1/alerts/" + alert;
         int history = count("alert_history", "alert_id::text", alert);
         long inAWeek = Instant.now().plus(Duration.ofDays(7)).getEpochSecond();
 
-        Api.Reply acknowledged = fixtures.as(mentor).post(path + "/acknowledge", "{\"note\": 5}");
-        Api.Reply resolved = fixtures.as(counsellor).post(path + "/resolve", "{\"outcome\": 0}");
-        Api.Reply snoozed = fixtures.as(counsellor).post(path + "/snooze",
+        Api.Reply acknowledged = fixtures.as(team.mentor()).post(path + "/acknowledge", "{\"note\": 5}");
+        Api.Reply resolved = fixtures.as(team.counsellor()).post(path + "/resolve", "{\"outcome\": 0}");
+        Api.Reply snoozed = fixtures.as(team.counsellor()).post(path + "/snooze",
                 "{\"until\": " + inAWeek + ", \"reason\": \"Away at a family wedding\"}");
 
         assertThat(message(assertInvalidField(acknowledged, "note"))).isEqualTo("must be a string");
@@ -179,7 +176,7 @@ class StrictJsonTests {
     }
 
     private String openAlert(String participant) {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "LOW"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);

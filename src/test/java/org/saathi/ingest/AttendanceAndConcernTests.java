@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,29 +32,25 @@ class AttendanceAndConcernTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
     String participant;
 
     @BeforeAll
     void setUpRoster() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @BeforeEach
     void newParticipant() {
-        participant = fixtures.participant(mentor, counsellor, true);
+        participant = team.participant();
     }
 
     @Test
     void recordsAttendanceAndTakesACorrectionAsANewFact() {
-        Api.Reply absent = ingest.post("/api/v1/attendance", attendance("S-1", "ABSENT"));
-        Api.Reply repeat = ingest.post("/api/v1/attendance", attendance("S-1", "ABSENT"));
-        Api.Reply corrected = ingest.post("/api/v1/attendance", attendance("S-1", "EXCUSED"));
+        Api.Reply absent = team.ingest().post("/api/v1/attendance", attendance("S-1", "ABSENT"));
+        Api.Reply repeat = team.ingest().post("/api/v1/attendance", attendance("S-1", "ABSENT"));
+        Api.Reply corrected = team.ingest().post("/api/v1/attendance", attendance("S-1", "EXCUSED"));
 
         assertThat(absent.status()).as(absent.toString()).isEqualTo(201);
         assertThat(repeat.status()).isEqualTo(200);
@@ -64,7 +61,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void rejectsAttendanceWithUnknownStatus() {
-        Api.Reply reply = ingest.post("/api/v1/attendance", attendance("S-1", "MAYBE"));
+        Api.Reply reply = team.ingest().post("/api/v1/attendance", attendance("S-1", "MAYBE"));
 
         assertThat(assertInvalidField(reply, "status").path("errors").get(0).path("message").asString())
                 .contains("ABSENT");
@@ -73,7 +70,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void rejectsAttendanceAtAnUnknownGroup() {
-        Api.Reply reply = ingest.post("/api/v1/attendance", """
+        Api.Reply reply = team.ingest().post("/api/v1/attendance", """
                 {"participantId": "%s", "sessionId": "S-9", "groupId": "no-such-group", "sessionType": "GROUP_THERAPY",
                  "scheduledAt": "%s", "status": "ATTENDED"}""".formatted(participant, Fixtures.ago(1, ChronoUnit.DAYS)));
 
@@ -83,7 +80,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void rejectsAttendanceWithoutSessionType() {
-        Api.Reply reply = ingest.post("/api/v1/attendance", """
+        Api.Reply reply = team.ingest().post("/api/v1/attendance", """
                 {"participantId": "%s", "sessionId": "S-9", "scheduledAt": "%s", "status": "ATTENDED"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.DAYS)));
 
@@ -93,18 +90,18 @@ class AttendanceAndConcernTests {
 
     @Test
     void staffMayReportAConcernAsThemselves() {
-        Api.Reply reply = fixtures.as(counsellor).post("/api/v1/peer-concerns", """
+        Api.Reply reply = fixtures.as(team.counsellor()).post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "observedAt": "%s", "level": "HIGH", "note": "Seen with old crowd"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(jdbc.sql("SELECT reported_by FROM peer_concern WHERE participant_id = :p")
-                .param("p", participant).query(String.class).single()).isEqualTo(counsellor);
+                .param("p", participant).query(String.class).single()).isEqualTo(team.counsellor());
     }
 
     @Test
     void integrationMustSayWhoReportedAConcern() {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "observedAt": "%s", "level": "LOW"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -114,7 +111,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void rejectsConcernWithUnknownLevel() {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "SEVERE"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -131,7 +128,7 @@ class AttendanceAndConcernTests {
         String reporter = field.equals("reportedBy") ? value : "\"peer-7\"";
         String note = field.equals("note") ? value : "\"Seen with old crowd\"";
 
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": %s, "observedAt": "%s", "level": "LOW", "note": %s}"""
                 .formatted(participant, reporter, Fixtures.ago(1, ChronoUnit.HOURS), note));
 
@@ -142,7 +139,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void aConcernSentWithoutACategoryIsStoredAsOther() {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "MEDIUM"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -153,7 +150,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void aLowConcernIsAWatchNotAWarning() {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "LOW",
                  "category": "ISOLATION"}""".formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -165,7 +162,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void rejectsConcernWithUnknownCategory() {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "LOW",
                  "category": "SUICIDE"}""".formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
 
@@ -176,7 +173,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void aConcernOfSelfHarmRaisesOneCriticalAlertInTheSameAnswerWhateverItsLevel() {
-        Api.Reply reply = ingest.post("/api/v1/peer-concerns", """
+        Api.Reply reply = team.ingest().post("/api/v1/peer-concerns", """
                 {"participantId": "%s", "reportedBy": "peer-7", "observedAt": "%s", "level": "LOW",
                  "category": "SELF_HARM", "note": "Said he wants to end it"}"""
                 .formatted(participant, Fixtures.ago(1, ChronoUnit.HOURS)));
@@ -194,7 +191,7 @@ class AttendanceAndConcernTests {
 
     @Test
     void factsCannotBeChangedOnceStored() {
-        ingest.post("/api/v1/attendance", attendance("S-2", "ATTENDED"));
+        team.ingest().post("/api/v1/attendance", attendance("S-2", "ATTENDED"));
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
                 "UPDATE attendance SET status = 'ABSENT' WHERE participant_id = :p").param("p", participant).update()))

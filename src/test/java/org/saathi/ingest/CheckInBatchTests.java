@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,29 +31,25 @@ class CheckInBatchTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
 
     @BeforeAll
     void setUpRoster() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @Test
     void judgesEachItemOnItsOwn() {
-        String active = fixtures.participant(mentor, counsellor, true);
-        String discharged = fixtures.participant(mentor, counsellor, true);
+        String active = team.participant();
+        String discharged = team.participant();
         fixtures.admin().put("/api/v1/participants/" + discharged, """
                 {"displayName": "R.", "peerMentorId": "%s", "counsellorId": "%s", "status": "DISCHARGED"}"""
-                .formatted(mentor, counsellor));
+                .formatted(team.mentor(), team.counsellor()));
         String at = Fixtures.ago(3, ChronoUnit.HOURS);
         String repeated = CheckInIngestTests.checkIn(active, at);
 
-        Api.Reply reply = ingest.post("/api/v1/check-ins/batch", """
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins/batch", """
                 {"items": [%s, %s, %s, {"participantId": "%s", "recordedAt": "%s", "craving": 12, "mood": 5},
                            %s, %s, 42]}""".formatted(
                 repeated,
@@ -84,12 +81,12 @@ class CheckInBatchTests {
 
     @Test
     void acceptsAThousandCheckIns() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String items = IntStream.range(0, 1000)
                 .mapToObj(i -> CheckInIngestTests.checkIn(participant, Fixtures.ago(i + 1L, ChronoUnit.MINUTES)))
                 .collect(Collectors.joining(","));
 
-        Api.Reply reply = ingest.post("/api/v1/check-ins/batch", "{\"items\": [" + items + "]}");
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins/batch", "{\"items\": [" + items + "]}");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("created").asInt()).isEqualTo(1000);
@@ -98,12 +95,12 @@ class CheckInBatchTests {
 
     @Test
     void rejectsMoreThanAThousandItemsWhole() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String items = IntStream.range(0, 1001)
                 .mapToObj(i -> CheckInIngestTests.checkIn(participant, Fixtures.ago(i + 1L, ChronoUnit.MINUTES)))
                 .collect(Collectors.joining(","));
 
-        Api.Reply reply = ingest.post("/api/v1/check-ins/batch", "{\"items\": [" + items + "]}");
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins/batch", "{\"items\": [" + items + "]}");
 
         assertInvalidField(reply, "items");
         assertThat(stored(participant)).isZero();
@@ -111,19 +108,19 @@ class CheckInBatchTests {
 
     @Test
     void rejectsEmptyOrMissingItems() {
-        assertInvalidField(ingest.post("/api/v1/check-ins/batch", "{\"items\": []}"), "items");
-        assertInvalidField(ingest.post("/api/v1/check-ins/batch", "{}"), "items");
-        assertInvalidField(ingest.post("/api/v1/check-ins/batch", "{\"items\": 5}"), "items");
+        assertInvalidField(team.ingest().post("/api/v1/check-ins/batch", "{\"items\": []}"), "items");
+        assertInvalidField(team.ingest().post("/api/v1/check-ins/batch", "{}"), "items");
+        assertInvalidField(team.ingest().post("/api/v1/check-ins/batch", "{\"items\": 5}"), "items");
     }
 
     @Test
     void replaysABatchSentAgainWithItsIdempotencyKey() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String body = "{\"items\": [" + CheckInIngestTests.checkIn(participant, Fixtures.now()) + "]}";
         Map<String, String> key = Map.of("Idempotency-Key", Fixtures.uniqueId("batch"));
 
-        Api.Reply first = ingest.post("/api/v1/check-ins/batch", body, key);
-        Api.Reply replay = ingest.post("/api/v1/check-ins/batch", body, key);
+        Api.Reply first = team.ingest().post("/api/v1/check-ins/batch", body, key);
+        Api.Reply replay = team.ingest().post("/api/v1/check-ins/batch", body, key);
 
         assertThat(replay.json()).isEqualTo(first.json());
         assertThat(replay.json().path("results").get(0).path("status").asString()).isEqualTo("CREATED");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,17 +40,13 @@ class ConcurrentIngestTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
     ExecutorService threads;
 
     @BeforeAll
     void setUp() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
         threads = Executors.newFixedThreadPool(RACERS);
     }
 
@@ -60,10 +57,10 @@ class ConcurrentIngestTests {
 
     @Test
     void racingRepeatsOfOneCheckInStoreItOnce() throws Exception {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String body = CheckInIngestTests.checkIn(participant, Fixtures.now());
 
-        List<Api.Reply> replies = race(() -> ingest.post("/api/v1/check-ins", body));
+        List<Api.Reply> replies = race(() -> team.ingest().post("/api/v1/check-ins", body));
 
         assertThat(replies).extracting(Api.Reply::status).containsOnly(201, 200);
         assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(1);
@@ -73,11 +70,11 @@ class ConcurrentIngestTests {
 
     @Test
     void racingRetriesWithOneIdempotencyKeyGetOneAnswer() throws Exception {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         String body = CheckInIngestTests.checkIn(participant, Fixtures.now());
         Map<String, String> key = Map.of("Idempotency-Key", Fixtures.uniqueId("retry"));
 
-        List<Api.Reply> replies = race(() -> ingest.post("/api/v1/check-ins", body, key));
+        List<Api.Reply> replies = race(() -> team.ingest().post("/api/v1/check-ins", body, key));
 
         assertThat(replies).extracting(Api.Reply::status).containsOnly(201);
         assertThat(replies.stream().map(Api.Reply::json).distinct()).hasSize(1);
@@ -87,7 +84,7 @@ class ConcurrentIngestTests {
     @Test
     void batchesNamingTheSameParticipantsInOppositeOrderBothLand() throws Exception {
         List<String> participants = IntStream.range(0, 6)
-                .mapToObj(i -> fixtures.participant(mentor, counsellor, true)).toList();
+                .mapToObj(i -> team.participant()).toList();
         List<Supplier<Api.Reply>> batches = new ArrayList<>();
         for (int racer = 0; racer < RACERS; racer++) {
             List<String> order = new ArrayList<>(participants);
@@ -96,7 +93,7 @@ class ConcurrentIngestTests {
             }
             String at = Fixtures.ago(racer + 1L, ChronoUnit.MINUTES);
             String items = order.stream().map(p -> CheckInIngestTests.checkIn(p, at)).collect(Collectors.joining(","));
-            batches.add(() -> ingest.post("/api/v1/check-ins/batch", "{\"items\": [" + items + "]}"));
+            batches.add(() -> team.ingest().post("/api/v1/check-ins/batch", "{\"items\": [" + items + "]}"));
         }
 
         List<Api.Reply> replies = raceAll(batches);

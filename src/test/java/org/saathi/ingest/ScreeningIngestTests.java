@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,27 +33,23 @@ class ScreeningIngestTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
     String participant;
 
     @BeforeAll
     void setUpRoster() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @BeforeEach
     void newParticipant() {
-        participant = fixtures.participant(mentor, counsellor, true);
+        participant = team.participant();
     }
 
     @Test
     void phq9_answersTotalBandAndItemNine() {
-        Api.Reply reply = ingest.post("/api/v1/screenings", screening("\"instrument\": \"PHQ9\", "
+        Api.Reply reply = team.ingest().post("/api/v1/screenings", screening("\"instrument\": \"PHQ9\", "
                 + "\"items\": [3, 3, 2, 2, 2, 2, 2, 2, 1]"));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -66,7 +63,7 @@ class ScreeningIngestTests {
 
     @Test
     void bam_answersSubscalesAndFlags() {
-        Api.Reply reply = ingest.post("/api/v1/screenings", screening("\"instrument\": \"BAM\", "
+        Api.Reply reply = team.ingest().post("/api/v1/screenings", screening("\"instrument\": \"BAM\", "
                 + "\"items\": " + bam(5, 5, 2, 0, 0, 5, 0)));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -96,7 +93,7 @@ class ScreeningIngestTests {
 
     @Test
     void drugScreen_isStoredWithItsSubstances() {
-        Api.Reply reply = ingest.post("/api/v1/screenings", screening("\"instrument\": \"DRUG_SCREEN\", "
+        Api.Reply reply = team.ingest().post("/api/v1/screenings", screening("\"instrument\": \"DRUG_SCREEN\", "
                 + "\"positive\": true, \"substances\": [\"opioids\"]"));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -108,9 +105,9 @@ class ScreeningIngestTests {
 
     @Test
     void drugScreen_withoutSayingWhetherConfirmed_isReadAsConfirmed() {
-        Api.Reply unsaid = ingest.post("/api/v1/screenings", screening("\"instrument\": \"DRUG_SCREEN\", "
+        Api.Reply unsaid = team.ingest().post("/api/v1/screenings", screening("\"instrument\": \"DRUG_SCREEN\", "
                 + "\"positive\": true"));
-        Api.Reply presumptive = ingest.post("/api/v1/screenings", "{\"participantId\": \"" + participant
+        Api.Reply presumptive = team.ingest().post("/api/v1/screenings", "{\"participantId\": \"" + participant
                 + "\", \"recordedAt\": \"" + Fixtures.ago(2, ChronoUnit.HOURS) + "\", \"instrument\": "
                 + "\"DRUG_SCREEN\", \"positive\": true, \"confirmed\": false}");
 
@@ -169,7 +166,7 @@ class ScreeningIngestTests {
     @ParameterizedTest(name = "rejects {0}")
     @MethodSource("badScreenings")
     void rejectsBadScreening(String what, String field, String fields) {
-        Api.Reply reply = ingest.post("/api/v1/screenings", screening(fields));
+        Api.Reply reply = team.ingest().post("/api/v1/screenings", screening(fields));
 
         assertInvalidField(reply, field);
         assertThat(jdbc.sql("SELECT count(*) FROM screening WHERE participant_id = :p").param("p", participant)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.saathi.testing.Api;
+import org.saathi.testing.CareTeam;
 import org.saathi.testing.Fixtures;
 import org.saathi.testing.SaathiTest;
 import org.saathi.testing.TestClock;
@@ -47,16 +48,12 @@ class HistoryImportTests {
     JdbcClient jdbc;
 
     Fixtures fixtures;
-    Api ingest;
-    String mentor;
-    String counsellor;
+    CareTeam team;
 
     @BeforeAll
     void setUp() {
         fixtures = new Fixtures(port);
-        ingest = fixtures.integration("ingest");
-        mentor = fixtures.staff("PEER_MENTOR");
-        counsellor = fixtures.staff("COUNSELLOR");
+        team = CareTeam.of(fixtures);
     }
 
     @AfterEach
@@ -71,16 +68,16 @@ class HistoryImportTests {
         Random random = new Random(13);
         List<String> stable = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            stable.add(fixtures.participant(mentor, counsellor, true));
+            stable.add(team.participant());
         }
         // Half post one fact at a time, oldest first; the other half come in one batch, oldest first.
         for (String participant : stable.subList(0, 6)) {
             for (Instant at : days(now, random, stable.indexOf(participant) % 3 == 0)) {
-                Api.Reply reply = ingest.post("/api/v1/check-ins", checkIn(participant, at, random));
+                Api.Reply reply = team.ingest().post("/api/v1/check-ins", checkIn(participant, at, random));
                 assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
             }
             for (int week = DAYS / 7; week >= 0; week--) {
-                ingest.post("/api/v1/attendance", """
+                team.ingest().post("/api/v1/attendance", """
                         {"participantId": "%s", "sessionId": "%s", "sessionType": "GROUP_THERAPY", "scheduledAt": "%s",
                          "status": "ATTENDED"}""".formatted(participant, Fixtures.uniqueId("S"),
                         now.minus(Duration.ofDays(7L * week + 1))));
@@ -95,7 +92,8 @@ class HistoryImportTests {
                 }
             }
         }
-        Api.Reply batch = ingest.post("/api/v1/check-ins/batch", "{\"items\": [" + String.join(",", items) + "]}");
+        Api.Reply batch = team.ingest().post("/api/v1/check-ins/batch",
+                "{\"items\": [" + String.join(",", items) + "]}");
         assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
         assertThat(batch.json().path("rejected").asInt()).isZero();
 
@@ -116,12 +114,12 @@ class HistoryImportTests {
     @Test
     void aPhq9AnsweringItem9InAnImportedHistoryIsCriticalInTheSameRequest() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         Random random = new Random(9);
         for (Instant at : days(now, random, false)) {
-            ingest.post("/api/v1/check-ins", checkIn(participant, at, random));
+            team.ingest().post("/api/v1/check-ins", checkIn(participant, at, random));
             if (at.isAfter(now.minus(Duration.ofDays(20))) && at.isBefore(now.minus(Duration.ofDays(19)))) {
-                Api.Reply screening = ingest.post("/api/v1/screenings", """
+                Api.Reply screening = team.ingest().post("/api/v1/screenings", """
                         {"participantId": "%s", "instrument": "PHQ9", "recordedAt": "%s",
                          "items": [1, 1, 1, 0, 0, 1, 0, 0, 1]}""".formatted(participant, at.plusSeconds(600)));
                 assertThat(screening.status()).as(screening.toString()).isEqualTo(201);
@@ -135,7 +133,7 @@ class HistoryImportTests {
 
     @Test
     void oneLateLabResultPausesNoSilence() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         checkInNow(participant);
         clock.advance(Duration.ofHours(50));
         labScreen(participant, Duration.ofHours(48));
@@ -148,7 +146,7 @@ class HistoryImportTests {
 
     @Test
     void threeLateFactsWithinTheQuietPeriodAreAnImportAndPauseTheSweep() {
-        String participant = fixtures.participant(mentor, counsellor, true);
+        String participant = team.participant();
         checkInNow(participant);
         clock.advance(Duration.ofHours(50));
         labScreen(participant, Duration.ofHours(48));
@@ -166,7 +164,7 @@ class HistoryImportTests {
     }
 
     private void checkInNow(String participant) {
-        Api.Reply reply = ingest.post("/api/v1/check-ins", """
+        Api.Reply reply = team.ingest().post("/api/v1/check-ins", """
                 {"participantId": "%s", "recordedAt": "%s", "craving": 1, "mood": 7}"""
                 .formatted(participant, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -174,7 +172,7 @@ class HistoryImportTests {
 
     /** A negative drug screen from the laboratory, of a sample taken {@code before} now. */
     private void labScreen(String participant, Duration before) {
-        Api.Reply reply = ingest.post("/api/v1/screenings", """
+        Api.Reply reply = team.ingest().post("/api/v1/screenings", """
                 {"participantId": "%s", "instrument": "DRUG_SCREEN", "recordedAt": "%s", "positive": false}"""
                 .formatted(participant, clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(before)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
