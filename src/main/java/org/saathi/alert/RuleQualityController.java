@@ -3,8 +3,6 @@ package org.saathi.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +10,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.saathi.api.ApiProblem;
+import org.saathi.api.TimeText;
 import org.saathi.security.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,11 +63,8 @@ class RuleQualityController {
         if (value == null) {
             return Optional.empty();
         }
-        try {
-            // an offset's '+' sent unencoded in a query string arrives as a space
-            return Optional.of(OffsetDateTime.parse(value.replace(' ', '+')).toInstant());
-        } catch (DateTimeParseException notATime) {
-            throw ApiProblem.invalid(field, "must be a time with its offset, such as 2026-03-01T00:00:00Z");
-        }
+        // an offset's '+' sent unencoded in a query string arrives as a space
+        return Optional.of(TimeText.parse(value.replace(' ', '+'))
+                .orElseThrow(() -> ApiProblem.invalid(field, TimeText.EXPECTED)));
     }
 }

@@ -2,12 +2,11 @@ package org.saathi.rules;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import org.saathi.api.TimeText;
 
 /**
  * A moment in a scenario: relative to the scenario's clock ({@code -2d}, {@code -36h}, {@code -1d12h},
@@ -30,12 +29,9 @@ record When(String text, Duration offset, Instant absolute) {
                     .plusMinutes(number(relative.group(3)));
             return new When(value, value.startsWith("-") ? offset.negated() : offset, null);
         }
-        try {
-            return new When(value, null, OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException notATime) {
-            throw new IllegalArgumentException("'" + value + "' is not a time: write -2d, -36h, -1d12h, -30m, 0, "
-                    + "or a timestamp with an offset such as 2026-01-15T09:00:00+05:30");
-        }
+        return new When(value, null, TimeText.parse(value).orElseThrow(() -> new IllegalArgumentException(
+                "'" + value + "' is not a time: write -2d, -36h, -1d12h, -30m, 0, "
+                        + "or a timestamp with an offset such as 2026-01-15T09:00:00+05:30")));
     }
 
     Instant resolve(Instant clock) {

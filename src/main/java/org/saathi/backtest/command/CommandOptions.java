@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.saathi.api.TimeText;
 import org.saathi.backtest.BacktestRequest;
 import org.saathi.backtest.ReplayOptions;
 
@@ -128,13 +128,8 @@ record CommandOptions(Path rules, Path facts, Optional<Instant> from, Optional<I
     }
 
     private static Optional<Instant> time(Map<String, String> given, String name) {
-        return Optional.ofNullable(given.get(name)).map(text -> {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notATime) {
-                throw refused(name + " must be a time with its offset, such as 2026-03-02T00:00:00Z");
-            }
-        });
+        return Optional.ofNullable(given.get(name)).map(text -> TimeText.parse(text)
+                .orElseThrow(() -> refused(name + " " + TimeText.EXPECTED)));
     }
 
     private static Optional<Duration> duration(Map<String, String> given, String name) {

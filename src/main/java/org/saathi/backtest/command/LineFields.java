@@ -3,9 +3,7 @@ package org.saathi.backtest.command;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.saathi.api.ExternalIds;
+import org.saathi.api.TimeText;
 import org.saathi.roster.CheckInSchedule;
 import tools.jackson.databind.JsonNode;
 
@@ -101,14 +100,8 @@ final class LineFields {
     }
 
     Optional<Instant> optionalTime(String name) {
-        return field(name).map(value -> {
-            try {
-                return OffsetDateTime.parse(value.isString() ? value.stringValue() : "").toInstant();
-            } catch (DateTimeParseException notATime) {
-                throw new BadLine(name + " must be a time with its offset, such as 2026-03-02T09:00:00+05:30 or "
-                        + "2026-03-02T03:30:00Z");
-            }
-        });
+        return field(name).map(value -> TimeText.parse(value.isString() ? value.stringValue() : "")
+                .orElseThrow(() -> new BadLine(name + " " + TimeText.EXPECTED)));
     }
 
     int whole(String name, int min, int max) {
