@@ -68,8 +68,8 @@ class JsonStrictness {
     }
 
     /**
-     * Times and durations are ISO-8601 text. Jackson would also read a number, or text of digits, as
-     * seconds since 1970 (or seconds long), which no sender means.
+     * Times and durations are ISO-8601 text. Jackson would otherwise read a number, or text of digits,
+     * as seconds since 1970 for a time and as seconds for a duration, which no sender means.
      */
     static final class TimesAsText extends ValueDeserializerModifier {
 
