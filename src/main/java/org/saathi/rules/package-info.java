@@ -4,4 +4,7 @@
  * participant's recent facts through the active set, as of any moment, and hands the findings to
  * the alerts.
  */
+@ApplicationModule(allowedDependencies = { "alert", "api", "facts", "ingest", "roster", "security" })
 package org.saathi.rules;
+
+import org.springframework.modulith.ApplicationModule;
