@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
-import org.saathi.ingest.RaisedAlert;
 import org.saathi.roster.ParticipantContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

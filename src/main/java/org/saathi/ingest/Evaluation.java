@@ -2,6 +2,8 @@ package org.saathi.ingest;
 
 import java.util.List;
 
+import org.saathi.alert.RaisedAlert;
+
 /**
  * The one entry point through which every accepted fact is evaluated, inside the transaction that
  * stored it, so that a fact and the alerts it raises are committed together or not at all.

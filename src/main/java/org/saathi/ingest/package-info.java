@@ -3,7 +3,7 @@
  * stored once (idempotency keys and natural keys keep retries from doubling it), never changed,
  * and evaluated for alerts in the same transaction.
  */
-@ApplicationModule(allowedDependencies = { "api", "facts", "roster", "security" })
+@ApplicationModule(allowedDependencies = { "alert", "api", "facts", "roster", "security" })
 package org.saathi.ingest;
 
 import org.springframework.modulith.ApplicationModule;
