@@ -15,6 +15,8 @@ import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Recipient;
+import org.saathi.roster.Recipients;
 
 /**
  * What live alert handling decides, as plain functions of what is known: whether a finding is

@@ -13,11 +13,11 @@ import java.util.function.Consumer;
 
 import org.saathi.alert.AlertPolicy;
 import org.saathi.alert.Finding;
-import org.saathi.alert.Recipients;
 import org.saathi.facts.Fact;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Recipients;
 import org.saathi.rules.RuleSetReplay;
 
 /**
