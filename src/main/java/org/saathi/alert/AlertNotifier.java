@@ -14,6 +14,7 @@ import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.Recipient;
 import org.saathi.roster.Recipients;
 import org.saathi.roster.Roster;
+import org.saathi.rules.Finding;
 import org.springframework.stereotype.Component;
 
 /**

@@ -18,6 +18,7 @@ import org.saathi.facts.Severity;
 import org.saathi.notify.Outbox;
 import org.saathi.roster.Caseload;
 import org.saathi.roster.Roster;
+import org.saathi.rules.WhatToDo;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.rules.Finding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.saathi.alert.AlertPolicy;
-import org.saathi.alert.Finding;
+import org.saathi.rules.Finding;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;

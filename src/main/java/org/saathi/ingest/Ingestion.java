@@ -24,11 +24,11 @@ class Ingestion {
 
     private final FactStore store;
     private final Roster roster;
-    private final Evaluation evaluation;
+    private final RuleEvaluation evaluation;
     private final IngestSettings settings;
     private final Clock clock;
 
-    Ingestion(FactStore store, Roster roster, Evaluation evaluation, IngestSettings settings, Clock clock) {
+    Ingestion(FactStore store, Roster roster, RuleEvaluation evaluation, IngestSettings settings, Clock clock) {
         this.store = store;
         this.roster = roster;
         this.evaluation = evaluation;

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.saathi.alert.Finding;
 import org.saathi.facts.Attendance;
 import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;
