@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.saathi.facts.Severity;
+import org.saathi.rules.Finding;
 
 /**
  * What the policy decides about one of a participant's alerts at one evaluation: the first stage

@@ -11,7 +11,10 @@ import org.saathi.facts.Severity;
 import org.saathi.notify.AlertNotice;
 import org.saathi.notify.Outbox;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Recipient;
+import org.saathi.roster.Recipients;
 import org.saathi.roster.Roster;
+import org.saathi.rules.Finding;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,6 +14,9 @@ import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Recipient;
+import org.saathi.roster.Recipients;
+import org.saathi.rules.Finding;
 
 /**
  * What live alert handling decides, as plain functions of what is known: whether a finding is
@@ -135,16 +138,6 @@ public final class AlertPolicy {
     }
 
     /**
-     * Whether an evaluation's findings hold an open alert's condition: its rule is among them at the
-     * alert's severity or above (a PHQ-9 that fell from severe to moderately severe no longer holds
-     * an URGENT alert).
-     */
-    public static boolean holds(String ruleId, Severity severity, List<Finding> findings) {
-        return findings.stream().anyMatch(finding -> finding.ruleId().equals(ruleId)
-                && !severity.isAbove(finding.severity()));
-    }
-
-    /**
      * Of the open alerts, those whose condition these findings no longer hold and that may clear:
      * not cleared already, and below CRITICAL, which concerns risk to life and never clears itself.
      */
@@ -152,7 +145,7 @@ public final class AlertPolicy {
             List<Finding> findings) {
         return open.stream()
                 .filter(alert -> alert.severity() != Severity.CRITICAL && !clearedRules.contains(alert.ruleId()))
-                .filter(alert -> !holds(alert.ruleId(), alert.severity(), findings))
+                .filter(alert -> !Finding.holds(alert.ruleId(), alert.severity(), findings))
                 .toList();
     }
 
@@ -195,7 +188,7 @@ public final class AlertPolicy {
      */
     public static List<Finding> raisedByLateFact(List<Finding> findings, List<Finding> thenFindings) {
         return findings.stream().filter(finding -> finding.severity() == Severity.CRITICAL
-                || holds(finding.ruleId(), finding.severity(), thenFindings)).toList();
+                || Finding.holds(finding.ruleId(), finding.severity(), thenFindings)).toList();
     }
 
     /**

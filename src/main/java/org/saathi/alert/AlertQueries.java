@@ -18,6 +18,7 @@ import org.saathi.facts.Severity;
 import org.saathi.notify.Outbox;
 import org.saathi.roster.Caseload;
 import org.saathi.roster.Roster;
+import org.saathi.rules.WhatToDo;
 import org.saathi.security.Audit;
 import org.saathi.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,7 +117,7 @@ public class AlertQueries {
     }
 
     /** What happened to a participant's alerts in {@code [from, to)}, oldest first; the caller checks the caseload. */
-    List<AlertViews.Event> events(String participantId, Instant from, Instant to, int limit) {
+    public List<AlertViews.Event> events(String participantId, Instant from, Instant to, int limit) {
         return jdbc.sql("""
                         SELECT a.id, a.rule_id, a.rule_name, a.severity, h.at, h.action
                         FROM alert_history h JOIN alert a ON a.id = h.alert_id

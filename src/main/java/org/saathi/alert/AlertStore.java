@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantSaved;
+import org.saathi.roster.Recipient;
+import org.saathi.rules.Finding;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

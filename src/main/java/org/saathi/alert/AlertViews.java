@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.saathi.notify.Outbox;
+import org.saathi.rules.WhatToDo;
 
 /** Alerts as the API shows them, named in the API documents apart from the audit log's pages. */
 public final class AlertViews {

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
-import org.saathi.ingest.RaisedAlert;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.rules.Finding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

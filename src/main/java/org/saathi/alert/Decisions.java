@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.saathi.facts.Fact;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.rules.Finding;
 
 /**
  * One evaluation's decisions, made in the order the writes happen: first the alerts whose condition
@@ -59,7 +60,7 @@ final class Decisions {
 
     private void unclear(AlertStore.OpenRow row, List<Finding> findings) {
         findings.stream()
-                .filter(finding -> AlertPolicy.holds(row.ruleId(), row.severity(), List.of(finding)))
+                .filter(finding -> Finding.holds(row.ruleId(), row.severity(), List.of(finding)))
                 .findFirst()
                 .ifPresent(finding -> {
                     decisions.add(new AlertDecision.Unclear(row, finding.explanation()));

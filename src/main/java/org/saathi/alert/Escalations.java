@@ -13,6 +13,7 @@ import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.notify.AlertNotice;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Recipient;
 import org.saathi.roster.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,26 +6,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * The escalation sweep's settings; the evaluation sweep reads its own under the same prefix, and
+ * shares the switch and the batch size.
+ *
  * @param enabled whether this instance runs the sweeps (several instances may, and share the work)
  * @param escalationEvery how often missed acknowledgement deadlines and ended snoozes are looked for
- * @param evaluationEvery how often every active participant is evaluated for rules that time alone makes true
- * @param batch how many alerts or participants one transaction of a sweep takes on
- * @param evaluationWorkers how many batches of the evaluation sweep this instance works on at once
- * @param importQuiet how long after a participant's last late fact (a history being imported) the
- *        evaluation sweep leaves them alone, so that it judges their whole history, not half of it
+ * @param batch how many alerts one transaction of the sweep takes on
  */
 @ConfigurationProperties("saathi.sweep")
-public record SweepSettings(
+record SweepSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration escalationEvery,
-        @DefaultValue("5m") Duration evaluationEvery,
-        @DefaultValue("200") int batch,
-        @DefaultValue("2") int evaluationWorkers,
-        @DefaultValue("15m") Duration importQuiet) {
+        @DefaultValue("200") int batch) {
 
-    public SweepSettings {
-        if (batch < 1 || evaluationWorkers < 1) {
-            throw new IllegalArgumentException("saathi.sweep.batch and evaluation-workers must be 1 or more");
+    SweepSettings {
+        if (batch < 1) {
+            throw new IllegalArgumentException("saathi.sweep.batch must be 1 or more");
         }
     }
 }

@@ -3,4 +3,7 @@
  * external id rule, the request body size limit, and the API documents that describe them.
  * Integrations can rely on one error shape whichever feature answered.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.saathi.api;
+
+import org.springframework.modulith.ApplicationModule;

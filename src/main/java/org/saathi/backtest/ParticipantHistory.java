@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.saathi.ingest.FactHistory;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.rules.RecordedFacts;
 
 /**
  * One participant as a replay reads them: who they are, their programme's own thresholds, their
@@ -13,7 +13,7 @@ import org.saathi.roster.ParticipantContext;
  * a fact without one counts from when it was recorded), and when staff confirmed a relapse.
  */
 public record ParticipantHistory(ParticipantContext participant, Map<String, Double> programmeThresholds,
-        FactHistory.Facts facts, Map<String, Instant> receivedAt, List<Instant> relapsesConfirmed) {
+        RecordedFacts facts, Map<String, Instant> receivedAt, List<Instant> relapsesConfirmed) {
 
     public ParticipantHistory {
         programmeThresholds = Map.copyOf(programmeThresholds);

@@ -12,12 +12,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.saathi.alert.AlertPolicy;
-import org.saathi.alert.Finding;
-import org.saathi.alert.Recipients;
+import org.saathi.rules.Finding;
 import org.saathi.facts.Fact;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Recipients;
 import org.saathi.rules.RuleSetReplay;
 
 /**
@@ -127,7 +127,7 @@ public final class Replay {
         }
         clear(timeline, now, findings);
         for (String ruleId : queue.clearedRules()) {
-            queue.of(ruleId).filter(alert -> AlertPolicy.holds(ruleId, alert.severity(), findings))
+            queue.of(ruleId).filter(alert -> Finding.holds(ruleId, alert.severity(), findings))
                     .ifPresent(alert -> queue.unclear(ruleId));
         }
         for (Finding finding : findings) {

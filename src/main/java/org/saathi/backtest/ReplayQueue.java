@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.saathi.alert.AlertPolicy;
-import org.saathi.alert.Finding;
-import org.saathi.alert.Recipient;
+import org.saathi.rules.Finding;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
+import org.saathi.roster.Recipient;
 
 /**
  * A replayed participant's open alerts, as the live queue would hold them: who each has asked,

@@ -16,7 +16,7 @@ import org.saathi.facts.DrugScreen;
 import org.saathi.facts.Fact;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
-import org.saathi.ingest.FactHistory;
+import org.saathi.rules.RecordedFacts;
 
 /**
  * A participant's facts, each with the moment the replay may know it, answering what the live
@@ -38,12 +38,12 @@ final class Timeline {
     private final List<Instant> arrivals;
 
     /** The last answer, which stands until a fact arrives or one leaves the window: most steps see no change. */
-    private FactHistory.Facts last;
+    private RecordedFacts last;
     private Instant lastAsked;
     private Instant lastStandsUntil;
 
     Timeline(ParticipantHistory history, ReplayOptions.FactsCount count) {
-        FactHistory.Facts facts = history.facts();
+        RecordedFacts facts = history.facts();
         Function<Fact, Instant> knownAt = fact -> count == ReplayOptions.FactsCount.RECORDED ? fact.at()
                 : history.receivedAt().getOrDefault(fact.id(), fact.at());
         Comparator<Known<? extends Fact>> newestFirst = Comparator.comparing((Known<? extends Fact> k) -> k.fact().at())
@@ -78,7 +78,7 @@ final class Timeline {
     }
 
     /** What an evaluation at {@code now} would have read; asked at moments in time order. */
-    FactHistory.Facts asOf(Instant now, Duration window) {
+    RecordedFacts asOf(Instant now, Duration window) {
         if (last != null && !now.isBefore(lastAsked) && now.isBefore(lastStandsUntil)) {
             return last;
         }
@@ -109,7 +109,7 @@ final class Timeline {
         return until;
     }
 
-    private FactHistory.Facts read(Instant now, Duration window) {
+    private RecordedFacts read(Instant now, Duration window) {
         Instant from = now.minus(window);
         List<CheckIn> windowCheckIns = visible(checkIns, from, now);
         Optional<CheckIn> last = windowCheckIns.stream().findFirst();
@@ -117,7 +117,7 @@ final class Timeline {
             last = checkIns.stream().filter(k -> !k.knownAt().isAfter(now)).map(Known::fact).findFirst()
                     .or(() -> lastBefore.filter(k -> !k.knownAt().isAfter(now)).map(Known::fact));
         }
-        return new FactHistory.Facts(windowCheckIns, visible(attendance, from, now), visible(phq9, from, now),
+        return new RecordedFacts(windowCheckIns, visible(attendance, from, now), visible(phq9, from, now),
                 visible(bam, from, now), visible(drugScreens, from, now), visible(concerns, from, now), last);
     }
 

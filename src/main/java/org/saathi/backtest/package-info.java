@@ -6,4 +6,7 @@
  * replayed through the API and the staff page; a JSON-lines file of facts, without a server,
  * through the command line ({@link org.saathi.backtest.command}); the replay engine stays here.
  */
+@ApplicationModule(allowedDependencies = { "alert", "api", "facts", "ingest", "roster", "rules", "security" })
 package org.saathi.backtest;
+
+import org.springframework.modulith.ApplicationModule;

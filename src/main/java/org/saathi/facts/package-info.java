@@ -4,4 +4,7 @@
  * the programme's thresholds, and what rules produce (signals and escalation actions).
  * A DRL file needs one line to use all of it: {@code import org.saathi.facts.*;}
  */
+@ApplicationModule(allowedDependencies = {})
 package org.saathi.facts;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.saathi.alert.RaisedAlert;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
 import org.saathi.api.JsonProblems;

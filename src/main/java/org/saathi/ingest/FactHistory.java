@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
@@ -23,6 +22,7 @@ import org.saathi.facts.DrugScreen;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
 import org.saathi.facts.SessionType;
+import org.saathi.rules.RecordedFacts;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,13 +36,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class FactHistory {
 
-    /** Everything recorded for one participant in a period, plus their last check-in before it. */
-    public record Facts(List<CheckIn> checkIns, List<Attendance> attendance, List<Phq9> phq9, List<Bam> bam,
-            List<DrugScreen> drugScreens, List<PeerConcern> peerConcerns, Optional<CheckIn> lastCheckIn) {
-    }
-
     /** A participant's facts for a backtest, each with the moment Saathi received it, by fact id. */
-    public record Received(Facts facts, Map<String, Instant> receivedAt) {
+    public record Received(RecordedFacts facts, Map<String, Instant> receivedAt) {
     }
 
     /** Later than any fact: the bound of a read that has none. */
@@ -55,7 +50,7 @@ public class FactHistory {
     }
 
     /** Every stored fact of the participant from the given moment on. */
-    public Facts since(String participantId, Instant from) {
+    public RecordedFacts since(String participantId, Instant from) {
         return read(List.of(participantId), from).get(participantId);
     }
 
@@ -63,7 +58,7 @@ public class FactHistory {
      * As {@link #since(String, Instant)} for many participants in a handful of queries, for a sweep;
      * every participant asked for has an entry, empty when nothing is stored.
      */
-    public Map<String, Facts> since(Collection<String> participantIds, Instant from) {
+    public Map<String, RecordedFacts> since(Collection<String> participantIds, Instant from) {
         return read(participantIds, from);
     }
 
@@ -74,18 +69,18 @@ public class FactHistory {
      */
     public Map<String, Received> forReplay(Collection<String> participantIds, Instant from, Instant until) {
         Map<String, Map<String, Instant>> receivedAt = new HashMap<>();
-        Map<String, Facts> facts = read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from),
+        Map<String, RecordedFacts> facts = read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from),
                 Timestamp.from(until), receivedAt));
         Map<String, Received> received = new LinkedHashMap<>();
         facts.forEach((id, theirs) -> received.put(id, new Received(theirs, receivedAt.getOrDefault(id, Map.of()))));
         return received;
     }
 
-    private Map<String, Facts> read(Collection<String> participantIds, Instant from) {
+    private Map<String, RecordedFacts> read(Collection<String> participantIds, Instant from) {
         return read(new Query(participantIds.toArray(String[]::new), Timestamp.from(from), NO_END, null));
     }
 
-    private Map<String, Facts> read(Query query) {
+    private Map<String, RecordedFacts> read(Query query) {
         Map<String, List<CheckIn>> checkIns = query.grouped(
                 "SELECT * FROM check_in WHERE recorded_at >= :from AND recorded_at <= :until",
                 "recorded_at DESC, received_at DESC", FactHistory::checkIn);
@@ -108,11 +103,12 @@ public class FactHistory {
                 : new Query(silent, query.from, query.until, query.receivedAt).grouped(
                         "SELECT DISTINCT ON (participant_id) * FROM check_in WHERE recorded_at < :from",
                         "recorded_at DESC", FactHistory::checkIn);
-        Map<String, Facts> facts = new LinkedHashMap<>();
+        Map<String, RecordedFacts> facts = new LinkedHashMap<>();
         for (String id : participantIds) {
-            facts.put(id, new Facts(checkIns.getOrDefault(id, List.of()), attendance.getOrDefault(id, List.of()),
-                    phq9.getOrDefault(id, List.of()), bam.getOrDefault(id, List.of()),
-                    drugScreens.getOrDefault(id, List.of()), concerns.getOrDefault(id, List.of()),
+            facts.put(id, new RecordedFacts(checkIns.getOrDefault(id, List.of()),
+                    attendance.getOrDefault(id, List.of()), phq9.getOrDefault(id, List.of()),
+                    bam.getOrDefault(id, List.of()), drugScreens.getOrDefault(id, List.of()),
+                    concerns.getOrDefault(id, List.of()),
                     (query.receivedAt != null ? last.getOrDefault(id, List.of())
                             : checkIns.getOrDefault(id, last.getOrDefault(id, List.of()))).stream().findFirst()));
         }

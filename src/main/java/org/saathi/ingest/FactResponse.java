@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.saathi.alert.RaisedAlert;
 
 /**
  * The answer to a posted fact: its id, whether it had been received before, the alerts it raised,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.saathi.alert.RaisedAlert;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
 import org.saathi.roster.ParticipantStatus;
@@ -23,11 +24,11 @@ class Ingestion {
 
     private final FactStore store;
     private final Roster roster;
-    private final Evaluation evaluation;
+    private final RuleEvaluation evaluation;
     private final IngestSettings settings;
     private final Clock clock;
 
-    Ingestion(FactStore store, Roster roster, Evaluation evaluation, IngestSettings settings, Clock clock) {
+    Ingestion(FactStore store, Roster roster, RuleEvaluation evaluation, IngestSettings settings, Clock clock) {
         this.store = store;
         this.roster = roster;
         this.evaluation = evaluation;

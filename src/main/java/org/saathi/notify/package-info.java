@@ -4,4 +4,7 @@
  * with growing pauses for at least a day. Messages carry the minimum necessary: severity, a
  * reference, what is expected, and a link; never scores, substances, notes or diagnoses.
  */
+@ApplicationModule(allowedDependencies = { "roster" })
 package org.saathi.notify;
+
+import org.springframework.modulith.ApplicationModule;

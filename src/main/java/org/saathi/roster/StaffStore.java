@@ -138,8 +138,19 @@ class StaffStore implements StaffDirectory {
     }
 
     @Override
-    public Optional<Set<StaffRole>> rolesOf(String staffId) {
-        return find(staffId).map(StaffRow::roles);
+    public Optional<Set<StaffRole>> activeRolesOf(String staffId) {
+        return find(staffId).filter(StaffRow::active).map(StaffRow::roles);
+    }
+
+    @Override
+    public Optional<String> programmeOf(String staffId) {
+        return jdbc.sql("SELECT programme_id FROM staff WHERE id = :id").param("id", staffId).query(String.class)
+                .optional();
+    }
+
+    @Override
+    public List<String> programmeIds() {
+        return jdbc.sql("SELECT id FROM programme ORDER BY id").query(String.class).list();
     }
 
     private static StaffRow row(ResultSet rs, int row) throws SQLException {

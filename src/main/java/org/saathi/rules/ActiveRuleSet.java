@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.saathi.alert.WhatToDo;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ThresholdCatalogue;
 import org.slf4j.Logger;

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.saathi.alert.Finding;
 import org.saathi.facts.EscalationAction;
 import org.saathi.facts.Fact;
 import org.saathi.facts.Role;

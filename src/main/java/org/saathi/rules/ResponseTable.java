@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.saathi.alert.WhatToDo;
 import org.saathi.facts.Severity;
 
 /** {@code responses.yaml}: what to do about each rule's alerts, by rule id. */

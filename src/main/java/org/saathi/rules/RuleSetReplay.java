@@ -11,20 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.saathi.alert.AlertPolicy;
-import org.saathi.alert.Finding;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.Fact;
 import org.saathi.facts.OpenAlert;
-import org.saathi.ingest.FactHistory;
 import org.saathi.roster.ParticipantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A compiled rule set as a backtest replays it: what it finds about a participant as of any
- * moment, with the same window, baseline and escalation policy as live evaluation. It only finds;
- * what becomes an alert is the replay's business, and nothing is written anywhere.
+ * A compiled rule set as live evaluation and a backtest run it: what it finds about a participant
+ * as of any moment, with one window, baseline and escalation policy for both. It only finds: what
+ * becomes an alert is the caller's business, and nothing is read or written anywhere.
  */
 public final class RuleSetReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetReplay.class);
 
     private final CompiledRuleSet rules;
 
@@ -70,8 +71,23 @@ public final class RuleSetReplay {
      * that were known by then and the alerts open then; one finding per rule, most severe first.
      */
     public List<Finding> findings(ParticipantContext participant, Instant now, Map<String, Double> thresholds,
-            FactHistory.Facts facts, List<OpenAlert> open) {
+            RecordedFacts facts, List<OpenAlert> open) {
         return evaluate(participant, now, thresholds, facts, open).findings();
+    }
+
+    /**
+     * As {@link #findings}, for live evaluation, which also logs the rules whose signals no
+     * escalation rule took up (their alerts go to the counsellor and supervisor instead), for the
+     * rule author to fix.
+     */
+    public List<Finding> liveFindings(ParticipantContext participant, Instant now, Map<String, Double> thresholds,
+            RecordedFacts facts, List<OpenAlert> open) {
+        CompiledRuleSet.Evaluated evaluated = evaluate(participant, now, thresholds, facts, open);
+        if (!evaluated.unescalated().isEmpty()) {
+            log.error("Rule set {}: no escalation rule took up {}; sent to counsellor and supervisor instead",
+                    version(), evaluated.unescalated());
+        }
+        return evaluated.findings();
     }
 
     /**
@@ -83,7 +99,7 @@ public final class RuleSetReplay {
      * with nothing since to say the person is better) has not cleared: it waits for a person.
      */
     public Optional<Fact> clearedBy(ParticipantContext participant, Instant now, Map<String, Double> thresholds,
-            FactHistory.Facts facts, List<OpenAlert> open, OpenAlert alert) {
+            RecordedFacts facts, List<OpenAlert> open, OpenAlert alert) {
         Instant evidence = alert.lastEvidenceAt();
         Optional<Fact> newest = Stream.of(facts.checkIns(), facts.attendance(), facts.phq9(), facts.bam(),
                         facts.drugScreens(), facts.peerConcerns())
@@ -93,7 +109,7 @@ public final class RuleSetReplay {
         if (newest.isEmpty()) {
             return Optional.empty();
         }
-        boolean heldWithout = AlertPolicy.holds(alert.ruleId(), alert.severity(),
+        boolean heldWithout = Finding.holds(alert.ruleId(), alert.severity(),
                 findings(participant, now, thresholds, upTo(facts, evidence), open));
         return heldWithout ? newest : Optional.empty();
     }
@@ -104,15 +120,15 @@ public final class RuleSetReplay {
      * made true.
      */
     public List<Finding> findingsAsOf(ParticipantContext participant, Instant at, Map<String, Double> thresholds,
-            FactHistory.Facts facts, List<OpenAlert> open) {
+            RecordedFacts facts, List<OpenAlert> open) {
         return findings(participant, at, thresholds, upTo(facts, at), open);
     }
 
-    private static FactHistory.Facts upTo(FactHistory.Facts facts, Instant until) {
+    private static RecordedFacts upTo(RecordedFacts facts, Instant until) {
         List<CheckIn> checkIns = upTo(facts.checkIns(), until);
         Optional<CheckIn> lastCheckIn = facts.lastCheckIn().filter(last -> !last.at().isAfter(until))
                 .or(() -> checkIns.stream().max(Comparator.comparing(CheckIn::at)));
-        return new FactHistory.Facts(checkIns, upTo(facts.attendance(), until), upTo(facts.phq9(), until),
+        return new RecordedFacts(checkIns, upTo(facts.attendance(), until), upTo(facts.phq9(), until),
                 upTo(facts.bam(), until), upTo(facts.drugScreens(), until), upTo(facts.peerConcerns(), until),
                 lastCheckIn);
     }
@@ -122,7 +138,7 @@ public final class RuleSetReplay {
     }
 
     CompiledRuleSet.Evaluated evaluate(ParticipantContext participant, Instant now, Map<String, Double> thresholds,
-            FactHistory.Facts facts, List<OpenAlert> open) {
+            RecordedFacts facts, List<OpenAlert> open) {
         return rules.evaluate(new EvaluationInput(participant, now, thresholds, facts.checkIns(), facts.attendance(),
                 facts.phq9(), facts.bam(), facts.drugScreens(), facts.peerConcerns(), facts.lastCheckIn(), open));
     }

@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.saathi.alert.Finding;
-import org.saathi.alert.Recipient;
-import org.saathi.alert.Recipients;
 import org.saathi.facts.Attendance;
 import org.saathi.facts.Bam;
 import org.saathi.facts.CheckIn;
@@ -26,6 +23,8 @@ import org.saathi.facts.Phq9;
 import org.saathi.facts.Role;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
+import org.saathi.roster.Recipient;
+import org.saathi.roster.Recipients;
 import org.saathi.roster.ThresholdCatalogue;
 
 /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -62,12 +63,14 @@ public class Accounts implements UserDetailsService {
      * ({@link StaleSessions}).
      */
     Optional<String> stamp(String staffId) {
-        return jdbc.sql("""
-                        SELECT a.updated_at, array_to_string(ARRAY(SELECT unnest(s.roles) ORDER BY 1), ',') AS roles
-                        FROM account a JOIN staff s ON s.id = a.staff_id
-                        WHERE a.staff_id = :id AND s.deactivated_at IS NULL""")
+        Optional<Set<StaffRole>> roles = staff.activeRolesOf(staffId);
+        if (roles.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = roles.get().stream().map(StaffRole::name).sorted().collect(Collectors.joining(","));
+        return jdbc.sql("SELECT updated_at FROM account WHERE staff_id = :id")
                 .param("id", staffId)
-                .query((rs, row) -> rs.getTimestamp(1).toInstant() + "|" + rs.getString(2))
+                .query((rs, row) -> rs.getTimestamp(1).toInstant() + "|" + names)
                 .optional();
     }
 
@@ -78,23 +81,24 @@ public class Accounts implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         Login login = login(username).orElseThrow(() -> new UsernameNotFoundException("no login"));
-        Set<StaffRole> roles = staff.rolesOf(username).orElseThrow(() -> new UsernameNotFoundException("no staff"));
         return User.withUsername(username)
                 .password(login.hash())
-                .authorities(roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
+                .authorities(login.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
                 .build();
     }
 
-    private record Login(String hash) {
+    private record Login(String hash, Set<StaffRole> roles) {
     }
 
     /** A deactivated staff member has no login: refused exactly as an unknown name, so nothing is told. */
     private Optional<Login> login(String staffId) {
-        return jdbc.sql("""
-                        SELECT a.password_hash FROM account a JOIN staff s ON s.id = a.staff_id
-                        WHERE a.staff_id = :id AND s.deactivated_at IS NULL""")
+        Optional<Set<StaffRole>> roles = staff.activeRolesOf(staffId);
+        if (roles.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT password_hash FROM account WHERE staff_id = :id")
                 .param("id", staffId)
-                .query((rs, row) -> new Login(rs.getString(1)))
+                .query((rs, row) -> new Login(rs.getString(1), roles.get()))
                 .optional();
     }
 }

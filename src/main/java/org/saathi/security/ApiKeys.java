@@ -31,11 +31,13 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final StaffDirectory staff;
     private final Audit audit;
     private final Clock clock;
 
-    ApiKeys(JdbcClient jdbc, Audit audit, Clock clock) {
+    ApiKeys(JdbcClient jdbc, StaffDirectory staff, Audit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.audit = audit;
         this.clock = clock;
     }
@@ -50,13 +52,12 @@ public class ApiKeys {
 
     /** The programme a key serves unless the admin names another: their own. */
     public String defaultProgramme(Caller admin) {
-        return jdbc.sql("SELECT programme_id FROM staff WHERE id = :id").param("id", admin.id())
-                .query(String.class).optional().orElse("default");
+        return staff.programmeOf(admin.id()).orElse("default");
     }
 
     /** Every programme's id, for the admin to choose a key's from. */
     public List<String> programmes() {
-        return jdbc.sql("SELECT id FROM programme ORDER BY id").query(String.class).list();
+        return staff.programmeIds();
     }
 
     /**

@@ -14,13 +14,13 @@ import java.util.Set;
 
 import org.saathi.alert.AlertQueries;
 import org.saathi.alert.HistoryAction;
-import org.saathi.alert.ParticipantTimeline;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.ExternalIds;
 import org.saathi.roster.Participant;
 import org.saathi.roster.Roster;
 import org.saathi.roster.StaffContact;
 import org.saathi.security.Audit;
+import org.saathi.timeline.ParticipantTimeline;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

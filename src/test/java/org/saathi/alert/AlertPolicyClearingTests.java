@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.saathi.facts.OpenAlert;
 import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
+import org.saathi.rules.Finding;
 
 /** Which open alerts may have cleared, as the live service and a backtest's replay both decide it. */
 class AlertPolicyClearingTests {
@@ -30,7 +31,7 @@ class AlertPolicyClearingTests {
         OpenAlert urgent = open("SCR-002", Severity.URGENT);
         List<Finding> warning = List.of(finding("SCR-002", Severity.WARNING));
         assertThat(AlertPolicy.mayHaveCleared(List.of(urgent), Set.of(), warning)).containsExactly(urgent);
-        assertThat(AlertPolicy.holds("SCR-002", Severity.WARNING, List.of(finding("SCR-002", Severity.URGENT))))
+        assertThat(Finding.holds("SCR-002", Severity.WARNING, List.of(finding("SCR-002", Severity.URGENT))))
                 .isTrue();
     }
 

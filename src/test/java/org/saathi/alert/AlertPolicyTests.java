@@ -18,6 +18,7 @@ import org.saathi.facts.Role;
 import org.saathi.facts.Severity;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
+import org.saathi.rules.Finding;
 
 /**
  * What the policy decides for one evaluation: a table of cases, each with the participant's open

@@ -81,7 +81,7 @@ public final class BacktestBenchmark {
 
     /** A live sweep round over the same participants: one evaluation each, facts read from the database. */
     private static double sweepBaseline(ConfigurableApplicationContext app) throws Exception {
-        Object sweep = app.getBean(Class.forName("org.saathi.rules.EvaluationSweep"));
+        Object sweep = app.getBean(Class.forName("org.saathi.ingest.EvaluationSweep"));
         var round = sweep.getClass().getDeclaredMethod("sweepRound");
         round.setAccessible(true);
         round.invoke(sweep); // raises the alerts the history holds, so that the measured round is a steady one

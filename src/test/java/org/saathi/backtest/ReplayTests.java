@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.Severity;
-import org.saathi.ingest.FactHistory;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
+import org.saathi.rules.RecordedFacts;
 import org.saathi.rules.RuleSetReplay;
 
 /** One participant replayed through the rules on disk, without a server. */
@@ -195,7 +195,7 @@ class ReplayTests {
     }
 
     ParticipantHistory history(ParticipantContext participant) {
-        return new ParticipantHistory(participant, Map.of(), new FactHistory.Facts(checkIns, List.of(), List.of(),
+        return new ParticipantHistory(participant, Map.of(), new RecordedFacts(checkIns, List.of(), List.of(),
                 List.of(), List.of(), List.of(), Optional.empty()), received, List.of());
     }
 

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.saathi.ingest.SweepBenchmark;
 import org.saathi.notify.DeliveryLatencyBenchmark;
-import org.saathi.rules.SweepBenchmark;
 
 /**
  * The benchmarks that run the service inside their own JVM (alert delivery, and the sweep, which

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.saathi.alert.Finding;
 import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
 import org.saathi.facts.CheckIn;

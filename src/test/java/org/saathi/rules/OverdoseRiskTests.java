@@ -12,12 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.saathi.alert.Finding;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.DrugScreen;
 import org.saathi.facts.Severity;
 import org.saathi.facts.Substance;
-import org.saathi.ingest.FactHistory;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
 
@@ -74,7 +72,7 @@ class OverdoseRiskTests {
         ParticipantContext participant = new ParticipantContext("p-1", "default", ParticipantStatus.ACTIVE, false,
                 NOW.minus(Duration.ofDays(60)), java.time.ZoneId.of("Asia/Kolkata"), "mentor", "counsellor", Optional.of("supervisor"), true,
                 List.of("supervisor")).withPrescribedSubstances(prescribed);
-        FactHistory.Facts facts = new FactHistory.Facts(checkIns, List.of(), List.of(), List.of(), screens,
+        RecordedFacts facts = new RecordedFacts(checkIns, List.of(), List.of(), List.of(), screens,
                 List.of(), checkIns.stream().max(java.util.Comparator.comparing(CheckIn::at)));
         List<Finding> findings = RULES.findings(participant, NOW, RULES.thresholds(Map.of()), facts, List.of());
         assertThat(findings).extracting(Finding::ruleId).containsExactly(ruleId);

@@ -18,9 +18,9 @@ import org.saathi.facts.DrugScreen;
 import org.saathi.facts.Fact;
 import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
-import org.saathi.ingest.FactHistory;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
+import org.saathi.rules.RecordedFacts;
 
 /**
  * Where one participant's lines lie in a facts file, and their history read back from there as
@@ -104,7 +104,7 @@ final class ParticipantLines {
         lastCheckInBefore.ifPresent(last -> last.receivedAt().ifPresent(at -> receivedAt.put(last.fact().id(), at)));
         Instant enrolled = who.enrolledAt().orElse(firstFact == null ? options.from() : firstFact);
         return new ParticipantHistory(context(who, enrolled), who.programmeThresholds(),
-                new FactHistory.Facts(only(CheckIn.class, facts), only(Attendance.class, facts),
+                new RecordedFacts(only(CheckIn.class, facts), only(Attendance.class, facts),
                         only(Phq9.class, facts), only(Bam.class, facts), only(DrugScreen.class, facts),
                         only(PeerConcern.class, facts),
                         lastCheckInBefore.map(last -> (CheckIn) last.fact())),

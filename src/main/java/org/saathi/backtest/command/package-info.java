@@ -3,4 +3,7 @@
  * facts file it reads, and the text it prints. The replay itself is the server's, from
  * {@link org.saathi.backtest}; nothing here needs Spring or a database.
  */
+@NamedInterface("command")
 package org.saathi.backtest.command;
+
+import org.springframework.modulith.NamedInterface;

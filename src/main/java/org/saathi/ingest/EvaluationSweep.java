@@ -1,4 +1,4 @@
-package org.saathi.rules;
+package org.saathi.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,12 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.saathi.alert.SweepSettings;
 import org.saathi.roster.ParticipantStatus;
 import org.saathi.roster.Roster;
+import org.saathi.roster.SweepMarkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,18 +30,18 @@ class EvaluationSweep {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationSweep.class);
 
-    private final JdbcClient jdbc;
+    private final SweepMarkStore marks;
     private final TransactionTemplate transactions;
     private final RuleEvaluation evaluation;
     private final Roster roster;
-    private final SweepSettings settings;
-    private final RuleMetrics metrics;
+    private final EvaluationSweepSettings settings;
+    private final EvaluationMetrics metrics;
     private final HistoryImports imports;
     private final Clock clock;
 
-    EvaluationSweep(JdbcClient jdbc, TransactionTemplate transactions, RuleEvaluation evaluation, Roster roster,
-            SweepSettings settings, RuleMetrics metrics, HistoryImports imports, Clock clock) {
-        this.jdbc = jdbc;
+    EvaluationSweep(SweepMarkStore marks, TransactionTemplate transactions, RuleEvaluation evaluation, Roster roster,
+            EvaluationSweepSettings settings, EvaluationMetrics metrics, HistoryImports imports, Clock clock) {
+        this.marks = marks;
         this.imports = imports;
         this.transactions = transactions;
         this.evaluation = evaluation;
@@ -119,7 +118,7 @@ class EvaluationSweep {
             } else if (!after.isEmpty()) {
                 // Past the end: once more from the start, for any batch another instance gave back.
                 after = "";
-            } else if (unclaimed(round) == 0) {
+            } else if (marks.unclaimed(round) == 0) {
                 break;
             } else {
                 // another instance holds this batch uncommitted: take the next one when it has
@@ -128,13 +127,6 @@ class EvaluationSweep {
             }
         }
         return swept;
-    }
-
-    private long unclaimed(long round) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM participant p WHERE p.status = 'ACTIVE' AND NOT EXISTS (
-                            SELECT 1 FROM sweep_mark m WHERE m.participant_id = p.id AND m.round >= :round)""")
-                .param("round", round).query(Long.class).single();
     }
 
     private static void pause() {
@@ -151,20 +143,7 @@ class EvaluationSweep {
      * pass over them rather than one per batch.
      */
     List<String> claim(long round, String after) {
-        // Answered in the database's order of ids, so that the last one is where the next claim starts.
-        return transactions.execute(status -> jdbc.sql("""
-                        WITH claimed AS (
-                            INSERT INTO sweep_mark (participant_id, round)
-                            SELECT p.id, :round FROM participant p
-                            WHERE p.status = 'ACTIVE' AND p.id > :after AND NOT EXISTS (
-                                SELECT 1 FROM sweep_mark m WHERE m.participant_id = p.id AND m.round >= :round)
-                            ORDER BY p.id LIMIT :batch
-                            ON CONFLICT (participant_id) DO UPDATE SET round = excluded.round
-                                WHERE sweep_mark.round < excluded.round
-                            RETURNING participant_id)
-                        SELECT participant_id FROM claimed ORDER BY participant_id""")
-                .param("round", round).param("after", after).param("batch", settings.batch())
-                .query(String.class).list());
+        return transactions.execute(status -> marks.claim(round, after, settings.batch()));
     }
 
     private void evaluateIfActive(String participantId, Instant now) {

@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.roster;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.saathi.facts.Role;
-import org.saathi.roster.ParticipantContext;
 
 /**
  * Turns the roles an escalation action names into people, through the participant's assignments.

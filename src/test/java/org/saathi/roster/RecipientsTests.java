@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.saathi.facts.Role;
-import org.saathi.roster.ParticipantContext;
-import org.saathi.roster.ParticipantStatus;
 
 /**
  * Who is asked for the roles a severity's policy names: a table of cases, each with the

@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.timeline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.saathi.alert.AlertQueries;
+import org.saathi.alert.AlertViews;
+import org.saathi.alert.HistoryAction;
 import org.saathi.ingest.FactRecords;
 import org.saathi.roster.Participant;
 import org.saathi.roster.ParticipantRecords;

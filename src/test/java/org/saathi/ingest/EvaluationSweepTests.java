@@ -1,4 +1,4 @@
-package org.saathi.rules;
+package org.saathi.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

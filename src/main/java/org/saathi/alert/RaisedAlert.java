@@ -1,9 +1,9 @@
-package org.saathi.ingest;
+package org.saathi.alert;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** An alert that a fact raised or added evidence to, as an ingest answer lists it. */
+/** An alert that an evaluation raised or added evidence to, as the answer to the fact that triggered it lists it. */
 public record RaisedAlert(UUID id, String participantId, String ruleId, String ruleName, String severity,
         String status, Instant raisedAt, Instant ackDueAt) {
 }

@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.rules;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,5 +20,15 @@ public record Finding(String ruleId, String ruleName, Severity severity, String 
         Objects.requireNonNull(severity, "severity");
         evidence = List.copyOf(evidence);
         recipients = List.copyOf(recipients);
+    }
+
+    /**
+     * Whether an evaluation's findings hold an open alert's condition: its rule is among them at the
+     * alert's severity or above (a PHQ-9 that fell from severe to moderately severe no longer holds
+     * an URGENT alert).
+     */
+    public static boolean holds(String ruleId, Severity severity, List<Finding> findings) {
+        return findings.stream().anyMatch(finding -> finding.ruleId().equals(ruleId)
+                && !severity.isAbove(finding.severity()));
     }
 }

@@ -1,4 +1,4 @@
-package org.saathi.rules;
+package org.saathi.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,15 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.saathi.alert.AlertPolicy;
 import org.saathi.alert.Alerts;
-import org.saathi.alert.Finding;
+import org.saathi.alert.RaisedAlert;
 import org.saathi.facts.OpenAlert;
-import org.saathi.ingest.Evaluation;
-import org.saathi.ingest.FactHistory;
-import org.saathi.ingest.FactRecorded;
-import org.saathi.ingest.RaisedAlert;
 import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
 import org.saathi.roster.Roster;
+import org.saathi.rules.Finding;
+import org.saathi.rules.RecordedFacts;
+import org.saathi.rules.RuleSetReplay;
+import org.saathi.rules.RuleSets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,26 +31,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates a participant with the active rule set and turns the findings into alerts. It runs in
- * a savepoint of the caller's transaction: if evaluation fails, the fact that triggered it is still
- * stored (accepted data is never lost), the failure is logged, and the next evaluation of the
- * participant, by a later fact or the periodic sweep, tries again.
+ * The one place a participant is evaluated, for every accepted fact and for the sweep: it reads
+ * the window of their facts, runs the active rule set over it and hands the findings to the
+ * alerts. It runs in a savepoint of the caller's transaction: if evaluation fails, the fact that
+ * triggered it is still stored (accepted data is never lost), the failure is logged, and the next
+ * evaluation of the participant, by a later fact or the periodic sweep, tries again.
  */
 @Component
-class RuleEvaluation implements Evaluation {
+class RuleEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(RuleEvaluation.class);
 
-    private final ActiveRuleSet rules;
+    private final RuleSets rules;
     private final FactHistory history;
     private final Roster roster;
     private final Alerts alerts;
-    private final RuleMetrics metrics;
+    private final EvaluationMetrics metrics;
     private final HistoryImports imports;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
-    RuleEvaluation(ActiveRuleSet rules, FactHistory history, Roster roster, Alerts alerts, RuleMetrics metrics,
+    RuleEvaluation(RuleSets rules, FactHistory history, Roster roster, Alerts alerts, EvaluationMetrics metrics,
             HistoryImports imports, Clock clock, PlatformTransactionManager transactions) {
         this.rules = rules;
         this.imports = imports;
@@ -63,15 +64,19 @@ class RuleEvaluation implements Evaluation {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    @Override
-    public List<RaisedAlert> evaluate(FactRecorded fact) {
+    /**
+     * Evaluates the participant as of this fact, inside the transaction that stored it, so that a
+     * fact and the alerts it raises are committed together or not at all; answers the alerts raised
+     * or updated.
+     */
+    List<RaisedAlert> evaluate(FactRecorded fact) {
         // PostgreSQL keeps microseconds: alerts answer the times they are stored with.
         return evaluate(fact.participantId(), clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.of(fact));
     }
 
-    @Override
-    public double threshold(String participantId, String key) {
-        CompiledRuleSet set = rules.current();
+    /** The value of a threshold as the rules apply it to this participant: their programme's own, or the default. */
+    double threshold(String participantId, String key) {
+        RuleSetReplay set = rules.active();
         String programmeId = roster.context(participantId).map(ParticipantContext::programmeId)
                 .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
         Double value = thresholds(set, programmeId, new HashMap<>()).get(key);
@@ -96,7 +101,7 @@ class RuleEvaluation implements Evaluation {
             throw new IllegalStateException("evaluation must run inside the transaction that locks the participant");
         }
         roster.lockForFacts(participantId);
-        CompiledRuleSet set = rules.current();
+        RuleSetReplay set = rules.active();
         try {
             Optional<Instant> late = trigger.map(FactRecorded::at).filter(at -> AlertPolicy.isLate(at, now));
             if (late.isPresent()) {
@@ -112,34 +117,33 @@ class RuleEvaluation implements Evaluation {
     }
 
     /** {@code late}: the own moment of the late fact that triggered this evaluation, if it was one. */
-    private List<RaisedAlert> evaluateWith(CompiledRuleSet set, String participantId, Instant now,
+    private List<RaisedAlert> evaluateWith(RuleSetReplay set, String participantId, Instant now,
             Optional<Instant> late) {
         ParticipantContext participant = roster.context(participantId)
                 .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
-        FactHistory.Facts facts = history.since(participantId, now.minus(set.window()));
+        RecordedFacts facts = history.since(participantId, now.minus(set.window()));
         Map<String, Double> thresholds = thresholds(set, participant.programmeId(), new HashMap<>());
         List<OpenAlert> open = alerts.open(participantId);
-        List<Finding> findings = findings(set, participant, thresholds, facts, open, now);
+        List<Finding> findings = set.liveFindings(participant, now, thresholds, facts, open);
         findings.forEach(finding -> metrics.signal(finding.ruleId()));
         List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now);
         if (late.isPresent()) {
-            findings = AlertPolicy.raisedByLateFact(findings, new RuleSetReplay(set).findingsAsOf(participant,
-                    late.get(), thresholds, facts, open));
+            findings = AlertPolicy.raisedByLateFact(findings, set.findingsAsOf(participant, late.get(), thresholds,
+                    facts, open));
         }
         return alerts.apply(participant, findings, cleared, set.version(), now);
     }
 
     /** The open alerts whose condition these findings no longer hold and that have cleared, by which fact. */
-    private List<AlertPolicy.Cleared> cleared(CompiledRuleSet set, ParticipantContext participant,
-            Map<String, Double> thresholds, FactHistory.Facts facts, List<OpenAlert> open, List<Finding> findings,
+    private List<AlertPolicy.Cleared> cleared(RuleSetReplay set, ParticipantContext participant,
+            Map<String, Double> thresholds, RecordedFacts facts, List<OpenAlert> open, List<Finding> findings,
             Instant now) {
         if (AlertPolicy.mayHaveCleared(open, Set.of(), findings).isEmpty()) {
             return List.of();
         }
         List<AlertPolicy.Cleared> cleared = new ArrayList<>();
-        RuleSetReplay replay = new RuleSetReplay(set);
         for (OpenAlert alert : AlertPolicy.mayHaveCleared(open, alerts.clearedRules(participant.id()), findings)) {
-            replay.clearedBy(participant, now, thresholds, facts, open, alert)
+            set.clearedBy(participant, now, thresholds, facts, open, alert)
                     .ifPresent(fact -> cleared.add(new AlertPolicy.Cleared(alert.ruleId(), fact)));
         }
         return cleared;
@@ -151,18 +155,18 @@ class RuleEvaluation implements Evaluation {
      * have nothing new, and only those who have are then evaluated one by one under their lock.
      */
     List<String> withNews(List<String> participantIds, Instant now) {
-        CompiledRuleSet set = rules.current();
+        RuleSetReplay set = rules.active();
         Map<String, ParticipantContext> participants = roster.contexts(participantIds);
-        Map<String, FactHistory.Facts> facts = history.since(participants.keySet(), now.minus(set.window()));
+        Map<String, RecordedFacts> facts = history.since(participants.keySet(), now.minus(set.window()));
         Alerts.Known known = alerts.known(participants.keySet());
         Map<String, Map<String, Double>> thresholds = new ConcurrentHashMap<>();
         return participants.values().parallelStream()
                 .filter(participant -> participant.status() == ParticipantStatus.ACTIVE)
                 .filter(participant -> {
                     try {
-                        return alerts.hasNews(participant, findings(set, participant,
+                        return alerts.hasNews(participant, set.liveFindings(participant, now,
                                 thresholds(set, participant.programmeId(), thresholds),
-                                facts.get(participant.id()), known.openOf(participant.id()), now), known);
+                                facts.get(participant.id()), known.openOf(participant.id())), known);
                     } catch (RuntimeException failure) {
                         // Evaluated again on its own, where a failure is logged with the participant.
                         return true;
@@ -173,20 +177,9 @@ class RuleEvaluation implements Evaluation {
                 .toList();
     }
 
-    private List<Finding> findings(CompiledRuleSet set, ParticipantContext participant, Map<String, Double> thresholds,
-            FactHistory.Facts facts, List<OpenAlert> open, Instant now) {
-        CompiledRuleSet.Evaluated evaluated = new RuleSetReplay(set).evaluate(participant, now, thresholds, facts, open);
-        if (!evaluated.unescalated().isEmpty()) {
-            log.error("Rule set {}: no escalation rule took up {}; sent to counsellor and supervisor instead",
-                    set.version(), evaluated.unescalated());
-        }
-        return evaluated.findings();
-    }
-
     /** The rule set's thresholds with the programme's own values, remembered per programme in {@code cache}. */
-    private Map<String, Double> thresholds(CompiledRuleSet set, String programmeId,
+    private Map<String, Double> thresholds(RuleSetReplay set, String programmeId,
             Map<String, Map<String, Double>> cache) {
-        return cache.computeIfAbsent(programmeId,
-                programme -> new RuleSetReplay(set).thresholds(roster.thresholdOverrides(programme)));
+        return cache.computeIfAbsent(programmeId, programme -> set.thresholds(roster.thresholdOverrides(programme)));
     }
 }

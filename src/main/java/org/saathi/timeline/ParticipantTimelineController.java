@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.timeline;
 
 import java.time.Duration;
 import java.time.Instant;

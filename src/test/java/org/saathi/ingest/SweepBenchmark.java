@@ -1,4 +1,4 @@
-package org.saathi.rules;
+package org.saathi.ingest;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx512m -cp target/test-classes:target/classes:$(cat target/cp.txt) org.saathi.rules.SweepBenchmark 100000
+ * java -Xmx512m -cp target/test-classes:target/classes:$(cat target/cp.txt) org.saathi.ingest.SweepBenchmark 100000
  * </pre>
  */
 public final class SweepBenchmark {

@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.roster;
 
 import org.saathi.facts.Role;
 

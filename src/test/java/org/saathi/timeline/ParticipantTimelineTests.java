@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.saathi.testing.Problems.assertInvalidField;

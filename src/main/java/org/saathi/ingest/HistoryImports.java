@@ -1,4 +1,4 @@
-package org.saathi.rules;
+package org.saathi.ingest;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.saathi.alert.AlertPolicy;
-import org.saathi.alert.SweepSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +27,7 @@ class HistoryImports {
     private final JdbcClient jdbc;
     private final Duration quiet;
 
-    HistoryImports(JdbcClient jdbc, SweepSettings settings) {
+    HistoryImports(JdbcClient jdbc, EvaluationSweepSettings settings) {
         this.jdbc = jdbc;
         this.quiet = settings.importQuiet();
     }

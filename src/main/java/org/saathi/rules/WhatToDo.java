@@ -1,4 +1,4 @@
-package org.saathi.alert;
+package org.saathi.rules;
 
 import java.util.Objects;
 import java.util.Optional;
