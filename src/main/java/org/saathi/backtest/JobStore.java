@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +187,7 @@ class JobStore {
         Timestamp finished = row.getTimestamp("finished_at");
         Array programmes = row.getArray("programmes");
         return new Job(row.getObject("id", UUID.class), row.getString("owner"),
-                Set.of((String[]) programmes.getArray()),
+                Set.copyOf(Arrays.asList((String[]) programmes.getArray())),
                 json.readValue(row.getString("request"), BacktestRequest.class),
                 Job.State.valueOf(row.getString("state")), row.getTimestamp("started_at").toInstant(),
                 Optional.ofNullable(finished).map(Timestamp::toInstant), row.getInt("participants"), row.getInt("done"),
