@@ -60,7 +60,8 @@ class BacktestController {
     @Schema(name = "Backtest")
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record JobView(UUID id, Job.State state, Instant from, Instant to, String rules, Optional<String> compareWith,
-            Instant startedAt, Optional<Instant> finishedAt, int participants, int done, Optional<Result> result) {
+            Instant startedAt, Optional<Instant> finishedAt, int participants, int done, Optional<Result> result,
+            @Schema(description = "Why it failed, once FAILED") Optional<String> failure) {
 
         static JobView of(Job job) {
             return of(job, job.result());
@@ -81,9 +82,8 @@ class BacktestController {
 
         private static JobView of(Job job, Optional<Result> result) {
             BacktestRequest asked = job.request();
-            return new JobView(job.id(), job.state(), asked.from(), asked.to(),
-                    asked.rules() == null ? "active" : asked.rules(), Optional.ofNullable(asked.compareWith()),
-                    job.startedAt(), job.finishedAt(), job.total(), job.done(), result);
+            return new JobView(job.id(), job.state(), asked.from(), asked.to(), job.rules(), job.compareWith(),
+                    job.startedAt(), job.finishedAt(), job.total(), job.done(), result, job.failure());
         }
     }
 
@@ -109,14 +109,16 @@ class BacktestController {
             + "compile: `errors` names the field, or the file and line.",
             content = @Content(mediaType = ApiDocuments.PROBLEM_JSON,
                     schema = @Schema(ref = "#/components/schemas/" + ApiDocuments.RULE_SET_PROBLEM)))
-    @ApiResponse(responseCode = "429", description = "Another backtest is running on this server.")
+    @ApiResponse(responseCode = "429", description = "Another backtest is running, on this or another instance of "
+            + "the service.")
     @ApiResponse(responseCode = "503", description = "It failed, or did not finish within the time a request may "
             + "wait (`SAATHI_BACKTEST_LONGEST_WAIT`) and was cancelled.")
     DeferredResult<ResponseEntity<Object>> run(@RequestBody BacktestRequest request,
             @Parameter(description = "respond-async: answer at once with where to follow the backtest")
             @RequestHeader(name = "Prefer", required = false) String prefer, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        Job job = backtests.start(caller, request);
+        Backtests.Started started = backtests.run(caller, request);
+        Job job = started.job();
         URI location = URI.create(PATH + job.id());
         // Waited for off the request thread, and for a bounded time: a client that hangs up is not told
         // apart from one that waits, so the wait's end cancels a backtest nobody may be reading.
@@ -130,9 +132,10 @@ class BacktestController {
             answer.setErrorResult(waitEnded(job));
         });
         answer.onError(failed -> backtests.abandoned(caller, job, "the client that waited for it went away"));
-        job.completion().whenComplete((result, ended) -> answer.setResult(ended == null
-                ? ResponseEntity.ok().header("Content-Location", location.toString()).body(result)
-                : ended(job)));
+        started.ended().thenAccept(ended -> answer.setResult(ended.result()
+                .<ResponseEntity<Object>>map(result -> ResponseEntity.ok()
+                        .header("Content-Location", location.toString()).body(result))
+                .orElseGet(() -> ended(ended))));
         return answer;
     }
 
@@ -144,7 +147,8 @@ class BacktestController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getBacktest", summary = "A backtest you started: its progress, or its answer")
+    @Operation(operationId = "getBacktest", summary = "A backtest you started: its progress, or its answer",
+            description = "Answered by any instance of the service, whichever runs the backtest.")
     @ApiResponse(responseCode = "200", description = "Its state and progress; `result` once it is done.")
     @ApiResponse(responseCode = "404", description = "No such backtest of yours, or it is no longer kept.")
     JobView get(@PathVariable UUID id, Authentication authentication) {
@@ -172,7 +176,8 @@ class BacktestController {
                 ? ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The backtest was cancelled after "
                         + job.done() + " of " + job.total() + " participants.")
                 : ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The backtest failed after "
-                        + job.done() + " of " + job.total() + " participants; the server log says why.");
+                        + job.done() + " of " + job.total() + " participants. "
+                        + job.failure().orElse(Job.FAILED_WHERE_IT_RAN));
         problem.setType(ProblemTypes.of(job.state() == Job.State.CANCELLED ? "backtest-cancelled" : "backtest-failed"));
         problem.setTitle(job.state() == Job.State.CANCELLED ? "Backtest cancelled" : "Backtest failed");
         return ResponseEntity.status(problem.getStatus()).body(problem);

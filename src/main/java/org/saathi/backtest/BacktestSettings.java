@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        ten minutes on two threads, and refuses a year at 5-minute steps, which would take hours
  * @param longestWait how long a request that waits for the answer is given; then the backtest is cancelled
  *        and the request answered, so that a client that has gone does not hold the server for longer
+ * @param beat how often the instance running a backtest records its progress in the database and looks
+ *        there for a cancel asked through another instance
+ * @param lease how long after its last beat a backtest's instance still counts as alive; then any other
+ *        instance takes its backtest over as failed, so that one whose instance died holds the place no longer
  */
 @ConfigurationProperties("saathi.backtest")
 record BacktestSettings(
@@ -23,7 +27,9 @@ record BacktestSettings(
         @DefaultValue("1h") Duration keep,
         @DefaultValue("5") int kept,
         @DefaultValue(BacktestSettings.DEFAULT_MAX_EVALUATIONS) long maxEvaluations,
-        @DefaultValue("30m") Duration longestWait) {
+        @DefaultValue("30m") Duration longestWait,
+        @DefaultValue("1s") Duration beat,
+        @DefaultValue("30s") Duration lease) {
 
     static final String DEFAULT_MAX_EVALUATIONS = "25000000";
 
@@ -34,6 +40,10 @@ record BacktestSettings(
         }
         if (longestWait.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("saathi.backtest.longest-wait must be at least 1s");
+        }
+        if (beat.compareTo(Duration.ofMillis(100)) < 0 || lease.compareTo(beat.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("saathi.backtest.beat must be at least 100ms, and the lease at least "
+                    + "three beats");
         }
     }
 }

@@ -4,103 +4,68 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * A backtest started on this server: who started it, how far it has got, and its answer once done.
- * Only the staff member who started it can read it; supervisors of its programme and admins can
- * cancel it too. Kept in memory for a while, never
- * stored: it is easily run again, and holds participant-level detail.
+ * A backtest as the database holds it, so that every instance answers for it: who started it, what
+ * they asked, how far it has got, and its answer once done. Only the staff member who started it can
+ * read it; supervisors of its programme and admins can cancel it too. Deleted a while after it ends:
+ * it is easily run again, and holds participant-level detail.
+ *
+ * @param programmes the programmes whose participants it replays: those its owner supervises
+ * @param total participants to replay in all
+ * @param done participants replayed so far (never more than the total: one who joins meanwhile is
+ *        replayed too); as of the last beat of the instance running it
+ * @param result the answer, once done; left out where backtests are listed, since it may hold
+ *        thousands of alerts
+ * @param failure why it failed, in words for the one who started it
  */
-public final class Job {
+public record Job(UUID id, String owner, Set<String> programmes, BacktestRequest request, State state,
+        Instant startedAt, Optional<Instant> finishedAt, int total, int done, Optional<Result> result,
+        Optional<String> failure) {
 
     public enum State {
         RUNNING, DONE, CANCELLED, FAILED
     }
 
-    private final UUID id = UUID.randomUUID();
-    private final String owner;
-    private final Set<String> programmes;
-    private final BacktestRequest request;
-    private final Instant startedAt;
-    private final int total;
-    private final Backtest backtest;
-    private final CompletableFuture<Result> result = new CompletableFuture<>();
-    private volatile Instant finishedAt;
+    /** Why a backtest failed where it ran; the log of that instance has the rest. */
+    static final String FAILED_WHERE_IT_RAN = "It failed on the instance of the service that ran it; that "
+            + "instance's log says why.";
+    /** A backtest whose instance was stopped while it ran. */
+    static final String INSTANCE_STOPPED = "The instance of the service running it was stopped before it "
+            + "finished; start it again.";
+    /** A backtest whose instance stopped beating: it has stopped or died, and nobody will finish its backtest. */
+    static final String INSTANCE_GONE = "The instance of the service running it stopped answering before it "
+            + "finished; start it again.";
 
-    Job(String owner, Set<String> programmes, BacktestRequest request, Instant startedAt, int total, Backtest backtest) {
-        this.owner = owner;
-        this.programmes = Set.copyOf(programmes);
-        this.request = request;
-        this.startedAt = startedAt;
-        this.total = total;
-        this.backtest = backtest;
+    public Job {
+        programmes = Set.copyOf(programmes);
+        done = Math.min(done, total);
     }
 
-    public UUID id() {
-        return id;
+    /** A backtest that has just started: nothing replayed yet. */
+    static Job started(UUID id, String owner, Set<String> programmes, BacktestRequest request, Instant at,
+            int total) {
+        return new Job(id, owner, programmes, request, State.RUNNING, at, Optional.empty(), total, 0,
+                Optional.empty(), Optional.empty());
     }
 
-    String owner() {
-        return owner;
+    /** This backtest as it ended. */
+    Job ended(State state, int done, Instant at, Optional<Result> result, Optional<String> failure) {
+        return new Job(id, owner, programmes, request, state, startedAt, Optional.of(at), total, done, result,
+                failure);
     }
 
-    /** The programmes whose participants it replays: those its owner supervises. */
-    Set<String> programmes() {
-        return programmes;
+    public boolean running() {
+        return state == State.RUNNING;
     }
 
-    /** What was asked for. */
-    public BacktestRequest request() {
-        return request;
+    /** The rule set asked for: "active", or a candidate folder's name. */
+    public String rules() {
+        return request.rules() == null ? "active" : request.rules();
     }
 
-    public Instant startedAt() {
-        return startedAt;
-    }
-
-    public Optional<Instant> finishedAt() {
-        return Optional.ofNullable(finishedAt);
-    }
-
-    /** Participants to replay in all. */
-    public int total() {
-        return total;
-    }
-
-    /** Participants replayed so far (never more than the total: one who joins meanwhile is replayed too). */
-    public int done() {
-        return Math.min(backtest.done(), total);
-    }
-
-    public State state() {
-        if (!result.isDone()) {
-            return State.RUNNING;
-        }
-        if (result.isCompletedExceptionally()) {
-            return backtest.isCancelled() ? State.CANCELLED : State.FAILED;
-        }
-        return State.DONE;
-    }
-
-    /** The answer, once done. */
-    public Optional<Result> result() {
-        return state() == State.DONE ? Optional.of(result.join()) : Optional.empty();
-    }
-
-    CompletableFuture<Result> completion() {
-        return result;
-    }
-
-    void cancel() {
-        backtest.cancel();
-    }
-
-    Backtest backtest() {
-        return backtest;
-    }
-
-    void finished(Instant at) {
-        this.finishedAt = at;
+    /** The candidate folder it was compared with, if any. */
+    public Optional<String> compareWith() {
+        return Optional.ofNullable(request.compareWith());
     }
 }

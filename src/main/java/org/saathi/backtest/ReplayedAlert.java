@@ -25,6 +25,6 @@ public record ReplayedAlert(String participantId, String ruleId, Severity severi
 
     public ReplayedAlert {
         recipients = List.copyOf(recipients);
-        held = List.copyOf(held);
+        held = held == null ? List.of() : List.copyOf(held); // left out of the JSON when empty
     }
 }

@@ -22,6 +22,10 @@ public record Run(String rules, String ruleSetVersion, List<ReplayedAlert> alert
         Outcomes outcomes, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RuleSetProblem> warnings,
         Failures failedEvaluations) {
 
+    public Run {
+        warnings = warnings == null ? List.of() : warnings; // left out of the JSON when empty
+    }
+
     /**
      * The alert budget.
      *

@@ -39,17 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/rules/backtest")
 class BacktestPage {
 
-    /** A backtest as its page shows it: read once, so that one answer never mixes two moments. */
+    /** A backtest as its page shows it; the rule sets it replayed once it is done. */
     record JobView(UUID id, String state, Instant startedAt, Optional<Instant> finishedAt, int done, int total,
             Optional<String> rules) {
 
         static JobView of(Job job) {
-            Job.State state = job.state();
-            Optional<Result> result = job.result();
-            return new JobView(job.id(), state.name(), job.startedAt(), job.finishedAt(), job.done(), job.total(),
-                    result.map(done -> BacktestReport.label(done.run().rules())
-                            + done.compareWith().map(other -> " against " + BacktestReport.label(other.rules()))
-                            .orElse("")));
+            Optional<String> rules = job.state() != Job.State.DONE ? Optional.empty()
+                    : Optional.of(BacktestReport.label(job.rules())
+                            + job.compareWith().map(other -> " against " + BacktestReport.label(other)).orElse(""));
+            return new JobView(job.id(), job.state().name(), job.startedAt(), job.finishedAt(), job.done(),
+                    job.total(), rules);
         }
 
         /** Without anything of its answer, for someone who did not start it and may only cancel it. */

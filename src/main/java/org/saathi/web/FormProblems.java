@@ -42,8 +42,8 @@ record FormProblems(Map<String, List<String>> fields, List<String> general, Map<
     static FormProblems of(ApiProblem problem) {
         if (problem.errors().isEmpty()) {
             String message = problem.status() == HttpStatus.TOO_MANY_REQUESTS
-                    ? "Another backtest is running on this server, and only one runs at a time. Try again when it"
-                            + " is done."
+                    ? "Another backtest is running, and only one runs at a time on the whole service. Try again"
+                            + " when it is done."
                     : problem.getMessage();
             return new FormProblems(Map.of(), List.of(message), Map.of());
         }

@@ -60,8 +60,7 @@ public final class BacktestBenchmark {
             HeapWatch heap = new HeapWatch();
             heap.start();
             long started = System.nanoTime();
-            Job job = backtests.start(supervisor, request);
-            Result result = job.completion().get();
+            Result result = backtests.run(supervisor, request).ended().get().result().orElseThrow();
             double seconds = (System.nanoTime() - started) / 1e9;
             heap.interrupt();
             heap.join();

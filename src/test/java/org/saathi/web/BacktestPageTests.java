@@ -206,7 +206,7 @@ class BacktestPageTests {
             HttpResponse<String> refused = supervisor.post("/rules/backtest", fields);
 
             assertThat(refused.statusCode()).isEqualTo(429);
-            assertThat(refused.body()).contains("Another backtest is running on this server")
+            assertThat(refused.body()).contains("Another backtest is running, and only one runs at a time")
                     .containsPattern("id=\"step\" name=\"step\"[^>]*value=\"15\"")
                     .contains("value=\"" + fields.get("from") + "\"");
             supervisor.get(path);
