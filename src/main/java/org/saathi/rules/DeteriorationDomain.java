@@ -14,6 +14,8 @@ enum DeteriorationDomain {
 
     CRAVING("craving", Setting.MIN_SPREAD, Setting.MOST_SPREADS),
     MOOD("mood", Setting.MIN_SPREAD, Setting.MOST_SPREADS),
+    CRAVING_WITH_MOOD("cravingWithMood", Setting.DAYS, Setting.USUAL_DAYS, Setting.ALLOWANCE, Setting.MIN_SPREAD,
+            Setting.MOST_SPREADS),
     SLEEP("sleep", Setting.SHORT_NIGHT_HOURS),
     STRESS("stress"),
     TRIGGERS("triggers", Setting.DAYS),
@@ -28,6 +30,8 @@ enum DeteriorationDomain {
         DAYS("days", 1, 28),
         SHORT_NIGHT_HOURS("shortNightHours", 1, 12),
         MIN_USUAL_PER_WEEK("minUsualPerWeek", 1, 7),
+        USUAL_DAYS("usualDays", 7, 21),
+        ALLOWANCE("allowance", 0, 2),
         MIN_SPREAD("minSpread", 0.5, 5),
         MOST_SPREADS("mostSpreadsPerCheckIn", 1, 10);
 

@@ -1,10 +1,14 @@
 package org.saathi.rules;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
+import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.Explain;
 import org.saathi.rules.DomainReadings.Reading;
@@ -23,6 +27,13 @@ import org.saathi.rules.DomainReadings.Readings;
  * holds over the recent check-ins reaches the bands; one bad day among them adds at most a third of
  * that cap, and a change that is ordinary for a person whose answers swing widely counts for less.</li>
  * </ul>
+ * And one measure of craving and mood together, {@code together}, a cumulative sum (CUSUM) as
+ * statistical process control keeps it: the usual is the person's check-ins of the {@code usualDays}
+ * before the last {@code days}; then, oldest first, each check-in of the last {@code days} adds how far
+ * it is worse than usual (the mean of craving's rise and mood's fall, each in the person's spreads and
+ * capped as above) less an {@code allowance}, and the sum never goes below 0. Everyday wobble stays
+ * near 0; craving creeping up while mood sinks, a little more each day, piles up, where any one
+ * check-in or any one of the two alone would look ordinary.
  */
 final class DeteriorationTrend {
 
@@ -58,6 +69,38 @@ final class DeteriorationTrend {
                 + Explain.number(Math.max(0, Math.round(spreads * 10) / 10.0)) + " spreads "
                 + (higherIsWorse ? "above" : "below") + " it", recent));
         return new Readings(readings, "");
+    }
+
+    static Readings together(ScoringScope scope, double days, double usualDays, double allowance, double minSpread,
+            double mostSpreads) {
+        Instant since = scope.now().at().minus(Duration.ofMinutes(Math.round(days * 24 * 60)));
+        Instant usualFrom = since.minus(Duration.ofMinutes(Math.round(usualDays * 24 * 60)));
+        List<CheckIn> usualPeriod = scope.checkIns().stream()
+                .filter(checkIn -> !checkIn.at().isBefore(usualFrom) && checkIn.at().isBefore(since)).toList();
+        if (usualPeriod.size() < scope.minBaseline()) {
+            return Readings.none("fewer than " + Explain.number(scope.minBaseline()) + " check-ins in the "
+                    + Explain.number(usualDays) + " days before the last " + Explain.number(days));
+        }
+        List<CheckIn> recent = scope.within(scope.checkIns(), days).stream()
+                .sorted(Comparator.comparing(CheckIn::at)).toList();
+        if (recent.isEmpty()) {
+            return Readings.none("no check-ins in the last " + Explain.number(days) + " days");
+        }
+        Baseline usual = Window.baselineOf(scope.baseline().participantId(), usualPeriod);
+        double cravingSpread = Math.max(minSpread, usual.cravingSpread());
+        double moodSpread = Math.max(minSpread, usual.moodSpread());
+        double sum = 0;
+        for (CheckIn checkIn : recent) {
+            double worse = (clamp((checkIn.craving() - usual.cravingMean()) / cravingSpread, mostSpreads)
+                    + clamp((usual.moodMean() - checkIn.mood()) / moodSpread, mostSpreads)) / 2;
+            sum = Math.max(0, sum + worse - allowance);
+        }
+        return new Readings(Map.of("together", new Reading(sum, "craving " + Explain.cravings(recent) + ", mood "
+                + Explain.moods(recent) + " in the last " + Explain.number(days) + " days, against a usual craving "
+                + Explain.number(usual.cravingMean()) + " (spread " + Explain.number(cravingSpread) + ") and mood "
+                + Explain.number(usual.moodMean()) + " (spread " + Explain.number(moodSpread) + ") in the "
+                + Explain.number(usualDays) + " days before: " + Explain.number(Math.round(sum * 10) / 10.0)
+                + " spreads worse than usual, beyond everyday wobble", recent)), "");
     }
 
     private static double clamp(double spreads, double most) {

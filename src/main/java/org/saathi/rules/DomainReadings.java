@@ -52,6 +52,10 @@ final class DomainReadings {
             case CRAVING -> DeteriorationTrend.read(scope, CheckIn::craving, true, minSpread(domain),
                     mostSpreads(domain));
             case MOOD -> DeteriorationTrend.read(scope, CheckIn::mood, false, minSpread(domain), mostSpreads(domain));
+            case CRAVING_WITH_MOOD -> DeteriorationTrend.together(scope, days(domain),
+                    kind.setting(domain.settings(), DeteriorationDomain.Setting.USUAL_DAYS),
+                    kind.setting(domain.settings(), DeteriorationDomain.Setting.ALLOWANCE), minSpread(domain),
+                    mostSpreads(domain));
             case SLEEP -> sleep(scope, kind.setting(domain.settings(), DeteriorationDomain.Setting.SHORT_NIGHT_HOURS));
             case STRESS -> stress(scope);
             case TRIGGERS -> triggers(scope, days(domain));

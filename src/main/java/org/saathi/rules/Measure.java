@@ -16,6 +16,7 @@ enum Measure {
     MOOD_LEVEL(DeteriorationDomain.MOOD, "level", false, 1, 10),
     MOOD_FALL(DeteriorationDomain.MOOD, "fall", true, 0, 9),
     MOOD_BELOW_USUAL(DeteriorationDomain.MOOD, "belowUsual", true, 0, 10),
+    CRAVING_WITH_MOOD_TOGETHER(DeteriorationDomain.CRAVING_WITH_MOOD, "together", true, 0, 100),
     SLEEP_SHORT_NIGHTS(DeteriorationDomain.SLEEP, "shortNights", true, 0, 14),
     SLEEP_HOURS(DeteriorationDomain.SLEEP, "hours", false, 0, 24),
     STRESS_LEVEL(DeteriorationDomain.STRESS, "level", true, 0, 10),

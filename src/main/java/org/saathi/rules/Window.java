@@ -127,6 +127,11 @@ final class Window {
     static Baseline baseline(String participantId, List<CheckIn> numbered, Instant from) {
         List<CheckIn> period = numbered.stream()
                 .filter(c -> c.recency() > RECENT_CHECK_INS_OUTSIDE_BASELINE && !c.at().isBefore(from)).toList();
+        return baselineOf(participantId, period);
+    }
+
+    /** The usual craving and mood of these check-ins: their means and spreads (standard deviations). */
+    static Baseline baselineOf(String participantId, List<CheckIn> period) {
         if (period.isEmpty()) {
             return new Baseline(participantId, 0, 0, 0, 0, 0);
         }

@@ -41,7 +41,7 @@ class DeteriorationScoringTests {
     }
 
     @Test
-    void aSubtleRelapseScoresCravingAboveUsualAndMoodBelowUsual() {
+    void aSubtleRelapseScoresCravingWithMoodFromTheirSumOverTheWeek() {
         usualFortnight();
         checkIn(Duration.ofDays(2), 4, 6);
         checkIn(Duration.ofDays(1), 5, 6);
@@ -49,12 +49,24 @@ class DeteriorationScoringTests {
 
         Map<String, DomainScore> scores = score();
 
-        assertThat(scores.get("craving").score()).isEqualTo(2);
-        assertThat(scores.get("craving").reading())
-                .isEqualTo("4, 5 and 5 in the last 3 check-ins (middle 5) against a usual 2, spread 1: on average 2 "
-                        + "spreads above it");
-        assertThat(scores.get("mood").score()).isEqualTo(1);
-        assertThat(DomainScore.total(List.copyOf(scores.values()))).isEqualTo(3);
+        // each adds (craving above + mood below, each at most 2) / 2 - 0.6: 0.9, 0.9 and 1.4
+        assertThat(scores.get("craving with mood").score()).isEqualTo(3);
+        assertThat(scores.get("craving with mood").reading()).isEqualTo("craving 4, 5 and 5, mood 6, 6 and 5 in the last 7 "
+                + "days, against a usual craving 2 (spread 1) and mood 7 (spread 1) in the 14 days before: 3.2 spreads "
+                + "worse than usual, beyond everyday wobble");
+        assertThat(scores.get("craving").score()).isZero();
+        assertThat(scores.get("mood").score()).isZero();
+    }
+
+    @Test
+    void aRiseInCravingAloneCountsHalfAndStaysBelowTheBands() {
+        usualFortnight();
+        checkIn(Duration.ofDays(2), 4, 7);
+        checkIn(Duration.ofDays(1), 4, 7);
+        checkIn(Duration.ofHours(2), 4, 7);
+
+        // each adds 2 / 2 - 0.6 = 0.4: 1.2 in all, no score; CHK-003 watches craving alone
+        assertThat(score().get("craving with mood").score()).isZero();
     }
 
     @Test
@@ -92,11 +104,10 @@ class DeteriorationScoringTests {
         session(Duration.ofDays(6), SessionType.COUNSELLING, AttendanceStatus.ABSENT);
         session(Duration.ofDays(3), SessionType.GROUP_THERAPY, AttendanceStatus.ABSENT);
 
-        assertThat(DomainScore.explain(List.copyOf(score().values()))).isEqualTo("Deterioration score 5: "
-                + "craving 2 (4, 4 and 4 in the last 3 check-ins (middle 4) against a usual 2, spread 1: on average 2 "
-                + "spreads above it), mood 2 (5, 5 and 5 in the last 3 check-ins (middle 5) against a usual 7, spread 1: "
-                + "on average 2 spreads below it), "
-                + "attendance 1 (2 unexcused absences of 2 sessions in the last 14 days); others 0; "
+        assertThat(DomainScore.explain(List.copyOf(score().values()))).isEqualTo("Deterioration score 4: "
+                + "craving with mood 3 (craving 4, 4 and 4, mood 5, 5 and 5 in the last 7 days, against a usual craving 2 "
+                + "(spread 1) and mood 7 (spread 1) in the 14 days before: 4.2 spreads worse than usual, beyond everyday "
+                + "wobble), attendance 1 (2 unexcused absences of 2 sessions in the last 14 days); others 0; "
                 + "nothing recent to score for sleep, stress, medication, peer concerns and screening");
     }
 

@@ -60,7 +60,7 @@ class DeteriorationYamlTests {
 
         assertThat(problems).isEmpty();
         assertThat(table.domains()).extracting(DeteriorationTable.Domain::name).containsExactly("craving", "mood",
-                "sleep", "stress", "triggers", "engagement", "attendance", "medication", "peerConcerns", "screening");
+                "cravingWithMood", "sleep", "stress", "triggers", "engagement", "attendance", "medication", "peerConcerns", "screening");
         assertThat(table.domains()).allSatisfy(domain -> assertThat(domain.source()).isNotBlank());
     }
 
@@ -68,8 +68,8 @@ class DeteriorationYamlTests {
     void refusesAnUnknownDomainNamingItsLine() {
         assertThat(only(CRAVING.replace("  craving:", "  cravings:")))
                 .isEqualTo(new RuleSetProblem("deterioration.yaml", 3, "unknown domain 'cravings': the domains are "
-                        + "craving, mood, sleep, stress, triggers, engagement, attendance, medication, peerConcerns, "
-                        + "screening"));
+                        + "craving, mood, cravingWithMood, sleep, stress, triggers, engagement, attendance, medication, "
+                        + "peerConcerns, screening"));
     }
 
     @Test
