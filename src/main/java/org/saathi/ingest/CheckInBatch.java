@@ -16,6 +16,7 @@ import org.saathi.alert.RaisedAlert;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
 import org.saathi.api.JsonProblems;
+import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
 import org.saathi.roster.Roster;
 import org.saathi.security.Caller;
@@ -75,15 +76,15 @@ class CheckInBatch {
         }
         Set<String> participantIds = new TreeSet<>();
         accepted.forEach(parsed -> participantIds.add(parsed.request().participantId()));
-        Map<String, ParticipantStatus> statuses = roster.lockForFacts(participantIds, caller);
+        Map<String, ParticipantContext> locked = roster.lockForFacts(participantIds, caller);
         Map<String, Parsed> latestCreated = new TreeMap<>();
         Map<String, FactStore.Stored> latestStored = new TreeMap<>();
         for (Parsed parsed : accepted) {
             String participantId = parsed.request().participantId();
-            ParticipantStatus status = statuses.get(participantId);
-            if (status == null) {
+            ParticipantContext participant = locked.get(participantId);
+            if (participant == null) {
                 results.add(rejected(parsed.index(), Ingestion.unknownParticipant(participantId)));
-            } else if (status == ParticipantStatus.DISCHARGED) {
+            } else if (participant.status() == ParticipantStatus.DISCHARGED) {
                 results.add(rejected(parsed.index(), Ingestion.dischargedParticipant(participantId)));
             } else {
                 try {
@@ -100,8 +101,8 @@ class CheckInBatch {
             }
         }
         List<RaisedAlert> alerts = new ArrayList<>();
-        latestCreated.forEach((participantId, parsed) -> alerts.addAll(
-                ingestion.evaluate(participantId, latestStored.get(participantId), parsed.request().recordedAt())));
+        latestCreated.forEach((participantId, parsed) -> alerts.addAll(ingestion.evaluate(locked.get(participantId),
+                latestStored.get(participantId), parsed.request().recordedAt())));
         results.sort(Comparator.comparingInt(ItemResult::index));
         return new BatchResponse(results, count(results, ItemStatus.CREATED), count(results, ItemStatus.DUPLICATE),
                 count(results, ItemStatus.REJECTED), alerts);

@@ -65,49 +65,48 @@ class RuleEvaluation {
     }
 
     /**
-     * Evaluates the participant as of this fact, inside the transaction that stored it, so that a
-     * fact and the alerts it raises are committed together or not at all; answers the alerts raised
-     * or updated.
+     * Evaluates the participant as of this fact, inside the transaction that stored it and locked
+     * them, so that a fact and the alerts it raises are committed together or not at all; answers
+     * the alerts raised or updated.
      */
-    List<RaisedAlert> evaluate(FactRecorded fact) {
+    List<RaisedAlert> evaluate(FactRecorded fact, ParticipantContext locked) {
         // PostgreSQL keeps microseconds: alerts answer the times they are stored with.
-        return evaluate(fact.participantId(), clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.of(fact));
+        return evaluate(locked, clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.of(fact));
     }
 
     /** The value of a threshold as the rules apply it to this participant: their programme's own, or the default. */
-    double threshold(String participantId, String key) {
+    double threshold(ParticipantContext participant, String key) {
         RuleSetReplay set = rules.active();
-        String programmeId = roster.context(participantId).map(ParticipantContext::programmeId)
-                .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
-        Double value = thresholds(set, programmeId, new HashMap<>()).get(key);
+        Double value = thresholds(set, participant.programmeId(), new HashMap<>()).get(key);
         if (value == null) {
             throw new IllegalStateException("the active rule set has no threshold " + key);
         }
         return value;
     }
 
-    /** Evaluates the participant as of now for the sweep, within the caller's transaction. */
-    List<RaisedAlert> evaluate(String participantId, Instant now) {
-        return evaluate(participantId, now, Optional.empty());
+    /** Evaluates the participant as of now for the sweep, within the caller's transaction, which locked them. */
+    List<RaisedAlert> evaluate(ParticipantContext locked, Instant now) {
+        return evaluate(locked, now, Optional.empty());
     }
 
     /**
-     * Evaluates the participant as of now, within the caller's transaction, with the participant
-     * locked. A late fact (history being imported) raises only what is CRITICAL; the rest is the
-     * sweep's once the import is over (see {@link AlertPolicy#raisedByLateFact}).
+     * Evaluates the participant as of now, within the caller's transaction, which has locked the
+     * participant ({@link Roster#lockForFacts}): every caller takes that lock to check the participant
+     * first, so it is taken once. A late fact (history being imported) raises only what is CRITICAL;
+     * the rest is the sweep's once the import is over (see {@link AlertPolicy#raisedByLateFact}).
      */
-    private List<RaisedAlert> evaluate(String participantId, Instant now, Optional<FactRecorded> trigger) {
+    private List<RaisedAlert> evaluate(ParticipantContext participant, Instant now, Optional<FactRecorded> trigger) {
+        String participantId = participant.id();
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("evaluation must run inside the transaction that locks the participant");
         }
-        roster.lockForFacts(participantId);
         RuleSetReplay set = rules.active();
         try {
             Optional<Instant> late = trigger.map(FactRecorded::at).filter(at -> AlertPolicy.isLate(at, now));
             if (late.isPresent()) {
                 imports.lateFactArrived(participantId, now);
             }
-            return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participantId, now,
+            return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participant, now,
                     late)));
         } catch (RuntimeException failure) {
             log.error("Evaluation of participant {} with rule set {} failed; the fact is kept and the participant "
@@ -117,13 +116,11 @@ class RuleEvaluation {
     }
 
     /** {@code late}: the own moment of the late fact that triggered this evaluation, if it was one. */
-    private List<RaisedAlert> evaluateWith(RuleSetReplay set, String participantId, Instant now,
+    private List<RaisedAlert> evaluateWith(RuleSetReplay set, ParticipantContext participant, Instant now,
             Optional<Instant> late) {
-        ParticipantContext participant = roster.context(participantId)
-                .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
-        RecordedFacts facts = history.since(participantId, now.minus(set.window()));
+        RecordedFacts facts = history.since(participant.id(), now.minus(set.window()));
         Map<String, Double> thresholds = thresholds(set, participant.programmeId(), new HashMap<>());
-        List<OpenAlert> open = alerts.open(participantId);
+        List<OpenAlert> open = alerts.open(participant.id());
         List<Finding> findings = set.liveFindings(participant, now, thresholds, facts, open);
         findings.forEach(finding -> metrics.signal(finding.ruleId()));
         List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now);
@@ -180,6 +177,7 @@ class RuleEvaluation {
     /** The rule set's thresholds with the programme's own values, remembered per programme in {@code cache}. */
     private Map<String, Double> thresholds(RuleSetReplay set, String programmeId,
             Map<String, Map<String, Double>> cache) {
-        return cache.computeIfAbsent(programmeId, programme -> set.thresholds(roster.thresholdOverrides(programme)));
+        return cache.computeIfAbsent(programmeId,
+                programme -> set.thresholds(roster.thresholdOverridesAsRead(programme)));
     }
 }
