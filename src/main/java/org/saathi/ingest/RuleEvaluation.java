@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one place a participant is evaluated, for every accepted fact and for the sweep: it reads
  * the window of their facts, runs the active rule set over it and hands the findings to the
- * alerts. It runs in a savepoint of the caller's transaction: if evaluation fails, the fact that
- * triggered it is still stored (accepted data is never lost), the failure is logged, and the next
- * evaluation of the participant, by a later fact or the periodic sweep, tries again.
+ * alerts. It runs in the caller's transaction, its writes in a savepoint: if evaluation fails, the
+ * fact that triggered it is still stored (accepted data is never lost), the failure is logged, and
+ * the next evaluation of the participant, by a later fact or the periodic sweep, tries again.
  */
 @Component
 class RuleEvaluation {
@@ -106,8 +106,7 @@ class RuleEvaluation {
             if (late.isPresent()) {
                 imports.lateFactArrived(participantId, now);
             }
-            return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participant, now,
-                    late)));
+            return metrics.timeEvaluation(() -> evaluateWith(set, participant, now, late));
         } catch (RuntimeException failure) {
             log.error("Evaluation of participant {} with rule set {} failed; the fact is kept and the participant "
                     + "will be evaluated again", participantId, set.version(), failure);
@@ -115,31 +114,40 @@ class RuleEvaluation {
         }
     }
 
-    /** {@code late}: the own moment of the late fact that triggered this evaluation, if it was one. */
+    /**
+     * Reads the window and the alerts (two statements), runs the rules, and writes only when that
+     * changes an alert: most evaluations find what the alerts already hold. The writes run in a
+     * savepoint; the reads before it have nothing to undo.
+     *
+     * @param late the own moment of the late fact that triggered this evaluation, if it was one
+     */
     private List<RaisedAlert> evaluateWith(RuleSetReplay set, ParticipantContext participant, Instant now,
             Optional<Instant> late) {
         RecordedFacts facts = history.since(participant.id(), now.minus(set.window()));
         Map<String, Double> thresholds = thresholds(set, participant.programmeId(), new HashMap<>());
-        List<OpenAlert> open = alerts.open(participant.id());
+        Alerts.Known known = alerts.known(List.of(participant.id()));
+        List<OpenAlert> open = known.openOf(participant.id());
         List<Finding> findings = set.liveFindings(participant, now, thresholds, facts, open);
         findings.forEach(finding -> metrics.signal(finding.ruleId()));
-        List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now);
+        List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now,
+                known.clearedOf(participant.id()));
         if (late.isPresent()) {
             findings = AlertPolicy.raisedByLateFact(findings, set.findingsAsOf(participant, late.get(), thresholds,
                     facts, open));
         }
-        return alerts.apply(participant, findings, cleared, set.version(), now);
+        if (!alerts.wouldChange(participant, findings, cleared, known)) {
+            return List.of();
+        }
+        List<Finding> applied = findings;
+        return savepoint.execute(status -> alerts.apply(participant, applied, cleared, set.version(), now));
     }
 
     /** The open alerts whose condition these findings no longer hold and that have cleared, by which fact. */
     private List<AlertPolicy.Cleared> cleared(RuleSetReplay set, ParticipantContext participant,
             Map<String, Double> thresholds, RecordedFacts facts, List<OpenAlert> open, List<Finding> findings,
-            Instant now) {
-        if (AlertPolicy.mayHaveCleared(open, Set.of(), findings).isEmpty()) {
-            return List.of();
-        }
+            Instant now, Set<String> clearedRules) {
         List<AlertPolicy.Cleared> cleared = new ArrayList<>();
-        for (OpenAlert alert : AlertPolicy.mayHaveCleared(open, alerts.clearedRules(participant.id()), findings)) {
+        for (OpenAlert alert : AlertPolicy.mayHaveCleared(open, clearedRules, findings)) {
             set.clearedBy(participant, now, thresholds, facts, open, alert)
                     .ifPresent(fact -> cleared.add(new AlertPolicy.Cleared(alert.ruleId(), fact)));
         }
