@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Many check-ins in one request, each judged on its own: a bad item is rejected with its problem
  * and the others are still recorded. All participants of the batch are locked up front, in id order,
- * and each participant with new check-ins is evaluated once, after all of them are stored.
+ * and each participant with new check-ins is evaluated once, after all of them are stored, the
+ * batch's participants together (their windows and alerts read at once).
  */
 @Service
 class CheckInBatch {
@@ -100,9 +101,10 @@ class CheckInBatch {
                 }
             }
         }
-        List<RaisedAlert> alerts = new ArrayList<>();
-        latestCreated.forEach((participantId, parsed) -> alerts.addAll(ingestion.evaluate(locked.get(participantId),
+        List<Ingestion.Latest> latest = new ArrayList<>();
+        latestCreated.forEach((participantId, parsed) -> latest.add(new Ingestion.Latest(locked.get(participantId),
                 latestStored.get(participantId), parsed.request().recordedAt())));
+        List<RaisedAlert> alerts = latest.isEmpty() ? List.of() : ingestion.evaluate(latest);
         results.sort(Comparator.comparingInt(ItemResult::index));
         return new BatchResponse(results, count(results, ItemStatus.CREATED), count(results, ItemStatus.DUPLICATE),
                 count(results, ItemStatus.REJECTED), alerts);

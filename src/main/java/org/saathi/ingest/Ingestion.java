@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.saathi.alert.RaisedAlert;
 import org.saathi.api.ApiProblem;
@@ -50,10 +51,14 @@ class Ingestion {
         return store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
     }
 
-    /** For a batch: evaluates a participant once, after all their new check-ins are stored. */
-    List<RaisedAlert> evaluate(ParticipantContext locked, FactStore.Stored latest, OffsetDateTime at) {
-        return evaluation.evaluate(new FactRecorded(locked.id(), FactType.CHECK_IN, latest.id(), at.toInstant()),
-                locked);
+    /** A batch's participant, locked, and their latest new check-in. */
+    record Latest(ParticipantContext locked, FactStore.Stored stored, OffsetDateTime at) {
+    }
+
+    /** For a batch: evaluates each participant once, after all their new check-ins are stored, all together. */
+    List<RaisedAlert> evaluate(List<Latest> latest) {
+        return evaluation.evaluate(latest.stream().map(l -> new RuleEvaluation.Due(l.locked(), Optional.of(
+                new FactRecorded(l.locked().id(), FactType.CHECK_IN, l.stored().id(), l.at().toInstant())))).toList());
     }
 
     @Transactional
