@@ -1,6 +1,8 @@
 package org.saathi.alert;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,8 @@ class AlertMetrics {
 
     private final MeterRegistry registry;
     private final Timer escalationSweep;
+    /** Each counter built once, by its name and tags, the first time it counts rather than on every change. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     AlertMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,14 +36,16 @@ class AlertMetrics {
     }
 
     void raised(String ruleId, Severity severity) {
-        afterCommit(() -> Counter.builder("saathi.alerts.raised").description("Alerts raised, by severity and rule")
-                .tag("severity", severity.name()).tag("rule", ruleId).register(registry).increment());
+        afterCommit(() -> counters.computeIfAbsent("raised " + severity + " " + ruleId,
+                key -> Counter.builder("saathi.alerts.raised").description("Alerts raised, by severity and rule")
+                        .tag("severity", severity.name()).tag("rule", ruleId).register(registry)).increment());
     }
 
     /** @param change severity_raised, acknowledged, resolved, snoozed, escalated, cleared or uncleared */
     void changed(String severity, String change) {
-        afterCommit(() -> Counter.builder("saathi.alert.changes").description("Alert state changes, by severity")
-                .tag("severity", severity).tag("change", change).register(registry).increment());
+        afterCommit(() -> counters.computeIfAbsent("changed " + severity + " " + change,
+                key -> Counter.builder("saathi.alert.changes").description("Alert state changes, by severity")
+                        .tag("severity", severity).tag("change", change).register(registry)).increment());
     }
 
     void acknowledgedAfter(String severity, Duration waited) {

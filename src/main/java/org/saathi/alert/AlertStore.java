@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,37 +265,49 @@ class AlertStore {
         return known;
     }
 
-    /** As {@link #open(String)} for many participants. */
-    Map<String, List<OpenAlert>> open(Collection<String> participantIds) {
-        Map<String, List<OpenAlert>> open = new HashMap<>();
+    /**
+     * What the participants' alerts rest on, in one statement: each alert with its evidence. Open
+     * and acknowledged alerts as rules weigh them (their newest evidence, or when raised), the rules
+     * of those whose condition has cleared, and for every alert ever raised the facts behind it.
+     */
+    Alerts.Known known(Collection<String> participantIds) {
+        Map<String, Map<String, OpenAlert>> open = new HashMap<>();
+        Map<String, Set<String>> cleared = new HashMap<>();
+        Map<String, Map<String, Map<String, Severity>>> evidence = new HashMap<>();
         jdbc.sql("""
-                        SELECT a.participant_id, a.rule_id, a.severity, a.raised_at, max(e.fact_at) AS last_evidence
+                        SELECT a.participant_id, a.rule_id, a.severity, a.raised_at,
+                            a.status IN ('OPEN', 'ACKNOWLEDGED') AS open, a.cleared_at IS NOT NULL AS cleared,
+                            e.fact_id, e.fact_at, e.severity AS evidence_severity
                         FROM alert a LEFT JOIN alert_evidence e ON e.alert_id = a.id
-                        WHERE a.participant_id = ANY (:ids) AND a.status IN ('OPEN', 'ACKNOWLEDGED')
-                        GROUP BY a.id""")
+                        WHERE a.participant_id = ANY (:ids)
+                        ORDER BY a.participant_id, a.rule_id""")
                 .param("ids", participantIds.toArray(String[]::new))
                 .query(rs -> {
-                    open.computeIfAbsent(rs.getString("participant_id"), participant -> new ArrayList<>())
-                            .add(openAlert(rs));
+                    String participant = rs.getString("participant_id");
+                    String rule = rs.getString("rule_id");
+                    Timestamp factAt = rs.getTimestamp("fact_at");
+                    if (factAt != null) {
+                        evidence.computeIfAbsent(participant, p -> new HashMap<>())
+                                .computeIfAbsent(rule, r -> new HashMap<>())
+                                .merge(rs.getString("fact_id"), Severity.valueOf(rs.getString("evidence_severity")),
+                                        Severity::max);
+                    }
+                    if (!rs.getBoolean("open")) {
+                        return;
+                    }
+                    // one open alert per rule: its rows differ only in their evidence
+                    Instant raised = rs.getTimestamp("raised_at").toInstant();
+                    Instant last = factAt == null ? raised : factAt.toInstant();
+                    open.computeIfAbsent(participant, p -> new LinkedHashMap<>()).merge(rule,
+                            new OpenAlert(rule, Severity.valueOf(rs.getString("severity")), raised, last),
+                            (was, other) -> other.lastEvidenceAt().isAfter(was.lastEvidenceAt()) ? other : was);
+                    if (rs.getBoolean("cleared")) {
+                        cleared.computeIfAbsent(participant, p -> new HashSet<>()).add(rule);
+                    }
                 });
-        return open;
+        Map<String, List<OpenAlert>> openLists = new HashMap<>();
+        open.forEach((participant, alerts) -> openLists.put(participant, List.copyOf(alerts.values())));
+        return new Alerts.Known(openLists, evidence, cleared);
     }
 
-    List<OpenAlert> open(String participantId) {
-        return jdbc.sql("""
-                        SELECT a.rule_id, a.severity, a.raised_at, max(e.fact_at) AS last_evidence
-                        FROM alert a LEFT JOIN alert_evidence e ON e.alert_id = a.id
-                        WHERE a.participant_id = :p AND a.status IN ('OPEN', 'ACKNOWLEDGED')
-                        GROUP BY a.id""")
-                .param("p", participantId)
-                .query((rs, row) -> openAlert(rs))
-                .list();
-    }
-
-    private static OpenAlert openAlert(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Instant raised = rs.getTimestamp("raised_at").toInstant();
-        Timestamp last = rs.getTimestamp("last_evidence");
-        return new OpenAlert(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), raised,
-                last == null ? raised : last.toInstant());
-    }
 }

@@ -42,27 +42,27 @@ public class Alerts {
         this.clearings = clearings;
     }
 
-    /** The participant's open and acknowledged alerts, as rules weigh them. */
-    public List<OpenAlert> open(String participantId) {
-        return store.open(participantId);
-    }
-
-    /** The rules of the participant's open alerts whose condition has cleared. */
-    public Set<String> clearedRules(String participantId) {
-        return store.cleared(participantId).stream().map(AlertStore.OpenRow::ruleId)
-                .collect(java.util.stream.Collectors.toSet());
-    }
-
-    /** What a set of participants' alerts already rest on, read at once for a sweep. */
-    public record Known(Map<String, List<OpenAlert>> open, Map<String, Map<String, Map<String, Severity>>> evidence) {
+    /**
+     * What a set of participants' alerts already rest on, read at once: their open and acknowledged
+     * alerts as rules weigh them, the rules of those whose condition has cleared, and for each rule
+     * the facts earlier alerts of it rest on with the highest severity each counted at.
+     */
+    public record Known(Map<String, List<OpenAlert>> open, Map<String, Map<String, Map<String, Severity>>> evidence,
+            Map<String, Set<String>> cleared) {
 
         public List<OpenAlert> openOf(String participantId) {
             return open.getOrDefault(participantId, List.of());
         }
+
+        /** The rules of the participant's open alerts whose condition has cleared. */
+        public Set<String> clearedOf(String participantId) {
+            return cleared.getOrDefault(participantId, Set.of());
+        }
     }
 
+    /** What these participants' alerts rest on, in one statement. */
     public Known known(Collection<String> participantIds) {
-        return new Known(store.open(participantIds), store.knownEvidence(participantIds));
+        return store.known(participantIds);
     }
 
     /**
@@ -74,6 +74,24 @@ public class Alerts {
         Map<String, Map<String, Severity>> byRule = known.evidence().getOrDefault(participant.id(), Map.of());
         return findings.stream().anyMatch(finding -> AlertPolicy.isNews(AlertPolicy.evidenceIds(finding, participant),
                 finding.severity(), byRule.getOrDefault(finding.ruleId(), Map.of())));
+    }
+
+    /**
+     * Whether {@link #apply} would write anything for this evaluation, judged from what was read with
+     * the participant locked: news, an alert whose condition cleared, or a cleared alert whose
+     * condition a finding holds again. Evidence and clearings are written only under that lock; what
+     * staff change meanwhile (an alert resolved) can only leave less to do. Without any of it, apply
+     * would only read, and is not called.
+     */
+    public boolean wouldChange(ParticipantContext participant, List<Finding> findings,
+            List<AlertPolicy.Cleared> cleared, Known known) {
+        if (!cleared.isEmpty() || hasNews(participant, findings, known)) {
+            return true;
+        }
+        Set<String> clearedRules = known.clearedOf(participant.id());
+        return !clearedRules.isEmpty() && known.openOf(participant.id()).stream()
+                .filter(alert -> clearedRules.contains(alert.ruleId()))
+                .anyMatch(alert -> Finding.holds(alert.ruleId(), alert.severity(), findings));
     }
 
     /** Applies the findings; call with the participant locked. Answers the alerts raised or changed. */

@@ -1,5 +1,7 @@
 package org.saathi.facts;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -63,12 +65,20 @@ public final class Explain {
         return join(parts);
     }
 
-    /** 7 rather than 7.0, 2.5 as 2.5, 0.333… as 0.3. */
+    /**
+     * 7 rather than 7.0, 2.5 as 2.5, 0.333… as 0.3. Rounded half up from the shortest decimal that
+     * reads back as the value, as {@code String.format("%.1f")} rounds, without its cost: every
+     * evaluation writes a few dozen of these.
+     */
     public static String number(double value) {
         if (value == Math.rint(value)) {
             return String.valueOf((long) value);
         }
-        return String.format(Locale.ROOT, "%.1f", value);
+        if (!Double.isFinite(value)) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        String rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return value < 0 && !rounded.startsWith("-") ? "-" + rounded : rounded;
     }
 
     /** "GROUP_THERAPY" → "group therapy". */

@@ -16,6 +16,7 @@ import org.saathi.alert.RaisedAlert;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
 import org.saathi.api.JsonProblems;
+import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
 import org.saathi.roster.Roster;
 import org.saathi.security.Caller;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Many check-ins in one request, each judged on its own: a bad item is rejected with its problem
  * and the others are still recorded. All participants of the batch are locked up front, in id order,
- * and each participant with new check-ins is evaluated once, after all of them are stored.
+ * and each participant with new check-ins is evaluated once, after all of them are stored, the
+ * batch's participants together (their windows and alerts read at once).
  */
 @Service
 class CheckInBatch {
@@ -75,15 +77,15 @@ class CheckInBatch {
         }
         Set<String> participantIds = new TreeSet<>();
         accepted.forEach(parsed -> participantIds.add(parsed.request().participantId()));
-        Map<String, ParticipantStatus> statuses = roster.lockForFacts(participantIds, caller);
+        Map<String, ParticipantContext> locked = roster.lockForFacts(participantIds, caller);
         Map<String, Parsed> latestCreated = new TreeMap<>();
         Map<String, FactStore.Stored> latestStored = new TreeMap<>();
         for (Parsed parsed : accepted) {
             String participantId = parsed.request().participantId();
-            ParticipantStatus status = statuses.get(participantId);
-            if (status == null) {
+            ParticipantContext participant = locked.get(participantId);
+            if (participant == null) {
                 results.add(rejected(parsed.index(), Ingestion.unknownParticipant(participantId)));
-            } else if (status == ParticipantStatus.DISCHARGED) {
+            } else if (participant.status() == ParticipantStatus.DISCHARGED) {
                 results.add(rejected(parsed.index(), Ingestion.dischargedParticipant(participantId)));
             } else {
                 try {
@@ -99,9 +101,10 @@ class CheckInBatch {
                 }
             }
         }
-        List<RaisedAlert> alerts = new ArrayList<>();
-        latestCreated.forEach((participantId, parsed) -> alerts.addAll(
-                ingestion.evaluate(participantId, latestStored.get(participantId), parsed.request().recordedAt())));
+        List<Ingestion.Latest> latest = new ArrayList<>();
+        latestCreated.forEach((participantId, parsed) -> latest.add(new Ingestion.Latest(locked.get(participantId),
+                latestStored.get(participantId), parsed.request().recordedAt())));
+        List<RaisedAlert> alerts = latest.isEmpty() ? List.of() : ingestion.evaluate(latest);
         results.sort(Comparator.comparingInt(ItemResult::index));
         return new BatchResponse(results, count(results, ItemStatus.CREATED), count(results, ItemStatus.DUPLICATE),
                 count(results, ItemStatus.REJECTED), alerts);

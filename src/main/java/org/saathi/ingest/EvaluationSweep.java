@@ -147,8 +147,7 @@ class EvaluationSweep {
     }
 
     private void evaluateIfActive(String participantId, Instant now) {
-        if (roster.lockForFacts(participantId).filter(status -> status == ParticipantStatus.ACTIVE).isPresent()) {
-            evaluation.evaluate(participantId, now);
-        }
+        roster.lockForFacts(participantId).filter(participant -> participant.status() == ParticipantStatus.ACTIVE)
+                .ifPresent(participant -> evaluation.evaluate(participant, now));
     }
 }

@@ -23,7 +23,6 @@ import org.saathi.facts.PeerConcern;
 import org.saathi.facts.Phq9;
 import org.saathi.facts.SessionType;
 import org.saathi.rules.RecordedFacts;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -81,41 +80,89 @@ public class FactHistory {
     }
 
     private Map<String, RecordedFacts> read(Query query) {
-        Map<String, List<CheckIn>> checkIns = query.grouped(
-                "SELECT * FROM check_in WHERE recorded_at >= :from AND recorded_at <= :until",
-                "recorded_at DESC, received_at DESC", FactHistory::checkIn);
-        // Every report of every session, oldest report first, so that the last one of a session stands.
-        Map<String, List<Attendance>> attendance = query.grouped(
-                "SELECT * FROM attendance WHERE scheduled_at >= :from AND scheduled_at <= :until", "seq",
-                FactHistory::attendance);
-        Map<String, List<Phq9>> phq9 = query.screenings("PHQ9", FactHistory::phq9);
-        Map<String, List<Bam>> bam = query.screenings("BAM", FactHistory::bam);
-        Map<String, List<DrugScreen>> drugScreens = query.screenings("DRUG_SCREEN", FactHistory::drugScreen);
-        Map<String, List<PeerConcern>> concerns = query.grouped(
-                "SELECT * FROM peer_concern WHERE observed_at >= :from AND observed_at <= :until", "observed_at DESC",
-                FactHistory::peerConcern);
+        Facts read = query.facts();
         // The last check-in ever is the window's latest, when the window has one; only the others are looked up.
         // A replay keeps the last one before its window in any case, for the moments before the first in it.
         List<String> participantIds = List.of(query.ids);
         String[] silent = participantIds.stream()
-                .filter(id -> query.receivedAt != null || !checkIns.containsKey(id)).toArray(String[]::new);
+                .filter(id -> query.receivedAt != null || !read.checkIns.containsKey(id)).toArray(String[]::new);
         Map<String, List<CheckIn>> last = silent.length == 0 ? Map.of()
-                : new Query(silent, query.from, query.until, query.receivedAt).grouped(
-                        "SELECT DISTINCT ON (participant_id) * FROM check_in WHERE recorded_at < :from",
-                        "recorded_at DESC", FactHistory::checkIn);
+                : new Query(silent, query.from, query.until, query.receivedAt).lastCheckInsBefore();
         Map<String, RecordedFacts> facts = new LinkedHashMap<>();
         for (String id : participantIds) {
-            facts.put(id, new RecordedFacts(checkIns.getOrDefault(id, List.of()),
-                    attendance.getOrDefault(id, List.of()), phq9.getOrDefault(id, List.of()),
-                    bam.getOrDefault(id, List.of()), drugScreens.getOrDefault(id, List.of()),
-                    concerns.getOrDefault(id, List.of()),
-                    (query.receivedAt != null ? last.getOrDefault(id, List.of())
-                            : checkIns.getOrDefault(id, last.getOrDefault(id, List.of()))).stream().findFirst()));
+            List<CheckIn> checkIns = read.checkIns.getOrDefault(id, List.of());
+            facts.put(id, new RecordedFacts(checkIns, read.attendance.getOrDefault(id, List.of()),
+                    read.phq9.getOrDefault(id, List.of()), read.bam.getOrDefault(id, List.of()),
+                    read.drugScreens.getOrDefault(id, List.of()), read.concerns.getOrDefault(id, List.of()),
+                    (query.receivedAt != null || checkIns.isEmpty() ? last.getOrDefault(id, List.of()) : checkIns)
+                            .stream().findFirst()));
         }
         return facts;
     }
 
-    /** One read of one kind of fact for the participants, grouped by participant in the order given. */
+    /** The facts of a read, by participant, each kind in the order rules number them. */
+    private static final class Facts {
+
+        final Map<String, List<CheckIn>> checkIns = new HashMap<>();
+        /** Every report of every session, oldest report first, so that the last one of a session stands. */
+        final Map<String, List<Attendance>> attendance = new HashMap<>();
+        final Map<String, List<Phq9>> phq9 = new HashMap<>();
+        final Map<String, List<Bam>> bam = new HashMap<>();
+        final Map<String, List<DrugScreen>> drugScreens = new HashMap<>();
+        final Map<String, List<PeerConcern>> concerns = new HashMap<>();
+
+        void add(ResultSet rs) throws SQLException {
+            String participant = rs.getString("participant_id");
+            switch (rs.getString("kind")) {
+                case "CHECK_IN" -> add(checkIns, participant, checkIn(rs, 0));
+                case "ATTENDANCE" -> add(attendance, participant, attendance(rs, 0));
+                case "PHQ9" -> add(phq9, participant, phq9(rs, 0));
+                case "BAM" -> add(bam, participant, bam(rs, 0));
+                case "DRUG_SCREEN" -> add(drugScreens, participant, drugScreen(rs, 0));
+                case "PEER_CONCERN" -> add(concerns, participant, peerConcern(rs, 0));
+                default -> throw new IllegalStateException("unknown kind of fact " + rs.getString("kind"));
+            }
+        }
+
+        private static <T> void add(Map<String, List<T>> facts, String participant, T fact) {
+            facts.computeIfAbsent(participant, id -> new ArrayList<>()).add(fact);
+        }
+    }
+
+    /**
+     * Every kind of fact in one statement, so that a window is read in one round trip: the columns
+     * of all kinds side by side, each row filling those of its own. Check-ins, screenings and
+     * concerns come newest first (check-ins recorded at the same moment, the one received last
+     * first), attendance reports in the order they were stored.
+     */
+    private static final String WINDOW = """
+            SELECT 'CHECK_IN' AS kind, id, participant_id, recorded_at AS at, received_at, NULL::bigint AS seq,
+                craving, mood, stress, sleep_hours, used_substance, medication_taken, triggers,
+                NULL AS session_id, NULL AS group_id, NULL AS session_type, NULL AS status,
+                NULL::smallint[] AS items, NULL::boolean AS positive, NULL::text[] AS substances,
+                NULL::boolean AS confirmed, NULL AS level, NULL AS category, NULL AS reported_by
+            FROM check_in WHERE participant_id = ANY (:ids) AND recorded_at >= :from AND recorded_at <= :until
+            UNION ALL
+            SELECT 'ATTENDANCE', id, participant_id, scheduled_at, received_at, seq,
+                NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                session_id, group_id, session_type, status,
+                NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM attendance WHERE participant_id = ANY (:ids) AND scheduled_at >= :from AND scheduled_at <= :until
+            UNION ALL
+            SELECT instrument, id, participant_id, recorded_at, received_at, NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                NULL, NULL, NULL, NULL,
+                items, positive, substances, confirmed, NULL, NULL, NULL
+            FROM screening WHERE participant_id = ANY (:ids) AND recorded_at >= :from AND recorded_at <= :until
+            UNION ALL
+            SELECT 'PEER_CONCERN', id, participant_id, observed_at, received_at, NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                NULL, NULL, NULL, NULL,
+                NULL, NULL, NULL, NULL, level, category, reported_by
+            FROM peer_concern WHERE participant_id = ANY (:ids) AND observed_at >= :from AND observed_at <= :until
+            ORDER BY kind, seq, at DESC, received_at DESC""";
+
+    /** One read of the facts of some participants. */
     private final class Query {
 
         private final String[] ids;
@@ -131,40 +178,49 @@ public class FactHistory {
             this.receivedAt = receivedAt;
         }
 
-        <T> Map<String, List<T>> grouped(String select, String order, RowMapper<T> mapper) {
-            return grouped(select, order, mapper, null);
-        }
-
-        <T> Map<String, List<T>> grouped(String select, String order, RowMapper<T> mapper, String instrument) {
-            Map<String, List<T>> grouped = new HashMap<>();
-            jdbc.sql(select + " AND participant_id = ANY (:ids) ORDER BY participant_id, " + order)
-                    .param("ids", ids).param("from", from).param("until", until).param("instrument", instrument)
+        /** Every fact of the participants dated from {@code from} to {@code until}. */
+        Facts facts() {
+            Facts facts = new Facts();
+            jdbc.sql(WINDOW).param("ids", ids).param("from", from).param("until", until)
                     .query(rs -> {
-                        String participant = rs.getString("participant_id");
-                        grouped.computeIfAbsent(participant, id -> new ArrayList<>()).add(mapper.mapRow(rs, 0));
-                        if (receivedAt != null) {
-                            receivedAt.computeIfAbsent(participant, id -> new HashMap<>())
-                                    .put(rs.getString("id"), instant(rs, "received_at"));
-                        }
+                        facts.add(rs);
+                        noteReceipt(rs);
                     });
-            return grouped;
+            return facts;
         }
 
-        <T> Map<String, List<T>> screenings(String instrument, RowMapper<T> mapper) {
-            return grouped("SELECT * FROM screening WHERE instrument = :instrument AND recorded_at >= :from"
-                    + " AND recorded_at <= :until",
-                    "recorded_at DESC", mapper, instrument);
+        /** Each participant's last check-in dated before {@code from}. */
+        Map<String, List<CheckIn>> lastCheckInsBefore() {
+            Map<String, List<CheckIn>> last = new HashMap<>();
+            jdbc.sql("""
+                            SELECT DISTINCT ON (participant_id) id, participant_id, recorded_at AS at, received_at,
+                                craving, mood, stress, sleep_hours, used_substance, medication_taken, triggers
+                            FROM check_in WHERE participant_id = ANY (:ids) AND recorded_at < :from
+                            ORDER BY participant_id, recorded_at DESC""")
+                    .param("ids", ids).param("from", from)
+                    .query(rs -> {
+                        last.put(rs.getString("participant_id"), List.of(checkIn(rs, 0)));
+                        noteReceipt(rs);
+                    });
+            return last;
+        }
+
+        private void noteReceipt(ResultSet rs) throws SQLException {
+            if (receivedAt != null) {
+                receivedAt.computeIfAbsent(rs.getString("participant_id"), id -> new HashMap<>())
+                        .put(rs.getString("id"), instant(rs, "received_at"));
+            }
         }
     }
 
     private static Attendance attendance(ResultSet rs, int row) throws SQLException {
-        return new Attendance(rs.getString("id"), rs.getString("participant_id"), instant(rs, "scheduled_at"), 0,
+        return new Attendance(rs.getString("id"), rs.getString("participant_id"), instant(rs, "at"), 0,
                 rs.getString("session_id"), rs.getString("group_id"), SessionType.valueOf(rs.getString("session_type")),
                 AttendanceStatus.valueOf(rs.getString("status")));
     }
 
     private static PeerConcern peerConcern(ResultSet rs, int row) throws SQLException {
-        return new PeerConcern(rs.getString("id"), rs.getString("participant_id"), instant(rs, "observed_at"),
+        return new PeerConcern(rs.getString("id"), rs.getString("participant_id"), instant(rs, "at"),
                 ConcernLevel.valueOf(rs.getString("level")), ConcernCategory.valueOf(rs.getString("category")),
                 rs.getString("reported_by"));
     }
@@ -174,28 +230,28 @@ public class FactHistory {
         Double sleepHours = rs.wasNull() ? null : sleep;
         int stressValue = rs.getInt("stress");
         Integer stress = rs.wasNull() ? null : stressValue;
-        return new CheckIn(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), 0,
+        return new CheckIn(rs.getString("id"), rs.getString("participant_id"), instant(rs, "at"), 0,
                 rs.getInt("craving"), rs.getInt("mood"), stress, sleepHours, bool(rs, "used_substance"),
                 bool(rs, "medication_taken"), Arrays.asList((String[]) rs.getArray("triggers").getArray()));
     }
 
     private static Phq9 phq9(ResultSet rs, int row) throws SQLException {
-        return Phq9.of(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), items(rs));
+        return Phq9.of(rs.getString("id"), rs.getString("participant_id"), instant(rs, "at"), items(rs));
     }
 
     /** A BAM stored with 17 answers is one of before the form's own ranges were kept: already scored 0-4. */
     private static Bam bam(ResultSet rs, int row) throws SQLException {
         List<Integer> items = items(rs);
         return items.size() == LEGACY_BAM_ITEMS
-                ? Bam.ofScoredItems(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), items)
-                : Bam.of(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"), items);
+                ? Bam.ofScoredItems(rs.getString("id"), rs.getString("participant_id"), instant(rs, "at"), items)
+                : Bam.of(rs.getString("id"), rs.getString("participant_id"), instant(rs, "at"), items);
     }
 
     static final int LEGACY_BAM_ITEMS = 17;
 
     private static DrugScreen drugScreen(ResultSet rs, int row) throws SQLException {
         java.sql.Array substances = rs.getArray("substances");
-        return new DrugScreen(rs.getString("id"), rs.getString("participant_id"), instant(rs, "recorded_at"),
+        return new DrugScreen(rs.getString("id"), rs.getString("participant_id"), instant(rs, "at"),
                 rs.getBoolean("positive"), substances == null ? List.of() : List.of((String[]) substances.getArray()),
                 Boolean.FALSE.equals(rs.getObject("confirmed")));
     }

@@ -1,6 +1,7 @@
 package org.saathi.ingest;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,8 @@ class IngestMetrics implements WebMvcConfigurer, HandlerInterceptor {
             "/api/v1/peer-concerns", "PEER_CONCERN");
 
     private final MeterRegistry registry;
+    /** Each type and result's counter, built once rather than on every request. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -52,8 +55,9 @@ class IngestMetrics implements WebMvcConfigurer, HandlerInterceptor {
 
     private void count(String type, String result, int facts) {
         if (facts > 0) {
-            Counter.builder("saathi.facts.ingested").description("Facts received, by type and result")
-                    .tag("type", type).tag("result", result).register(registry).increment(facts);
+            counters.computeIfAbsent(type + " " + result, key -> Counter.builder("saathi.facts.ingested")
+                    .description("Facts received, by type and result").tag("type", type).tag("result", result)
+                    .register(registry)).increment(facts);
         }
     }
 }

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.saathi.alert.RaisedAlert;
 import org.saathi.api.ApiProblem;
 import org.saathi.api.FieldProblem;
+import org.saathi.roster.ParticipantContext;
 import org.saathi.roster.ParticipantStatus;
 import org.saathi.roster.Roster;
 import org.saathi.security.Caller;
@@ -39,9 +41,9 @@ class Ingestion {
     @Transactional
     FactResponse checkIn(CheckInRequest request, Caller caller) {
         checkTime("recordedAt", request.recordedAt());
-        requireActive(request.participantId(), caller);
+        ParticipantContext participant = requireActive(request.participantId(), caller);
         FactStore.Stored stored = store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
-        return answer(stored, request.participantId(), FactType.CHECK_IN, request.recordedAt(), null);
+        return answer(stored, participant, FactType.CHECK_IN, request.recordedAt(), null);
     }
 
     /** For a batch: stores without evaluating; the participant was locked, and found active, with the batch. */
@@ -49,33 +51,37 @@ class Ingestion {
         return store.checkIn(request, sourceOf(request.source(), caller), clock.instant());
     }
 
-    /** For a batch: evaluates a participant once, after all their new check-ins are stored. */
-    List<RaisedAlert> evaluate(String participantId, FactStore.Stored latest, OffsetDateTime at) {
-        return evaluation.evaluate(new FactRecorded(participantId, FactType.CHECK_IN, latest.id(), at.toInstant()));
+    /** A batch's participant, locked, and their latest new check-in. */
+    record Latest(ParticipantContext locked, FactStore.Stored stored, OffsetDateTime at) {
+    }
+
+    /** For a batch: evaluates each participant once, after all their new check-ins are stored, all together. */
+    List<RaisedAlert> evaluate(List<Latest> latest) {
+        return evaluation.evaluate(latest.stream().map(l -> new RuleEvaluation.Due(l.locked(), Optional.of(
+                new FactRecorded(l.locked().id(), FactType.CHECK_IN, l.stored().id(), l.at().toInstant())))).toList());
     }
 
     @Transactional
     FactResponse attendance(AttendanceRequest request, Caller caller) {
         checkTime("scheduledAt", request.scheduledAt());
-        requireActive(request.participantId(), caller);
+        ParticipantContext participant = requireActive(request.participantId(), caller);
         if (request.groupId() != null && !roster.groupExists(request.groupId(), caller)) {
             throw ApiProblem.unprocessable("unknown-reference", "Unknown reference",
                     "The request refers to something that does not exist.",
                     List.of(new FieldProblem("groupId", "no group " + request.groupId())));
         }
         FactStore.Stored stored = store.attendance(request, sourceOf(request.source(), caller), clock.instant());
-        return answer(stored, request.participantId(), FactType.ATTENDANCE, request.scheduledAt(), null);
+        return answer(stored, participant, FactType.ATTENDANCE, request.scheduledAt(), null);
     }
 
     @Transactional
     FactResponse screening(ScreeningRequest request, Caller caller) {
         checkTime("recordedAt", request.recordedAt());
-        requireActive(request.participantId(), caller);
-        ScreeningScores scores = ScreeningScores.of(request,
-                key -> evaluation.threshold(request.participantId(), key));
+        ParticipantContext participant = requireActive(request.participantId(), caller);
+        ScreeningScores scores = ScreeningScores.of(request, key -> evaluation.threshold(participant, key));
         FactStore.Stored stored = store.screening(request, scores, sourceOf(request.source(), caller),
                 clock.instant());
-        return answer(stored, request.participantId(), FactType.SCREENING, request.recordedAt(), scores);
+        return answer(stored, participant, FactType.SCREENING, request.recordedAt(), scores);
     }
 
     @Transactional
@@ -96,9 +102,9 @@ class Ingestion {
         } else if (reportedBy == null) {
             throw ApiProblem.invalid("reportedBy", "must not be null");
         }
-        requireActive(request.participantId(), caller);
+        ParticipantContext participant = requireActive(request.participantId(), caller);
         FactStore.Stored stored = store.peerConcern(request, reportedBy, caller.id(), clock.instant());
-        return answer(stored, request.participantId(), FactType.PEER_CONCERN, request.observedAt(), null);
+        return answer(stored, participant, FactType.PEER_CONCERN, request.observedAt(), null);
     }
 
     /** A fact's time must not be in the future (beyond clock drift) nor older than the backfill horizon. */
@@ -116,12 +122,13 @@ class Ingestion {
     }
 
     /** The participant, locked; one of another programme than the sending key's is answered as unknown. */
-    private void requireActive(String participantId, Caller sender) {
-        ParticipantStatus status = roster.lockForFacts(participantId, sender)
+    private ParticipantContext requireActive(String participantId, Caller sender) {
+        ParticipantContext participant = roster.lockForFacts(participantId, sender)
                 .orElseThrow(() -> unknownParticipant(participantId));
-        if (status == ParticipantStatus.DISCHARGED) {
+        if (participant.status() == ParticipantStatus.DISCHARGED) {
             throw dischargedParticipant(participantId);
         }
+        return participant;
     }
 
     static ApiProblem unknownParticipant(String participantId) {
@@ -133,10 +140,11 @@ class Ingestion {
                 "Participant " + participantId + " is discharged; facts are no longer accepted.");
     }
 
-    private FactResponse answer(FactStore.Stored stored, String participantId, FactType type, OffsetDateTime at,
-            ScreeningScores scores) {
+    private FactResponse answer(FactStore.Stored stored, ParticipantContext participant, FactType type,
+            OffsetDateTime at, ScreeningScores scores) {
         List<RaisedAlert> alerts = stored.duplicate() ? List.of()
-                : evaluation.evaluate(new FactRecorded(participantId, type, stored.id(), at.toInstant()));
+                : evaluation.evaluate(new FactRecorded(participant.id(), type, stored.id(), at.toInstant()),
+                        participant);
         return new FactResponse(stored.id(), stored.duplicate(), scores, alerts);
     }
 

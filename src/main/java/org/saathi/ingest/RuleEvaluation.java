@@ -1,6 +1,7 @@
 package org.saathi.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,9 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one place a participant is evaluated, for every accepted fact and for the sweep: it reads
  * the window of their facts, runs the active rule set over it and hands the findings to the
- * alerts. It runs in a savepoint of the caller's transaction: if evaluation fails, the fact that
- * triggered it is still stored (accepted data is never lost), the failure is logged, and the next
- * evaluation of the participant, by a later fact or the periodic sweep, tries again.
+ * alerts. It runs in the caller's transaction, its writes in a savepoint: if evaluation fails, the
+ * fact that triggered it is still stored (accepted data is never lost), the failure is logged, and
+ * the next evaluation of the participant, by a later fact or the periodic sweep, tries again.
  */
 @Component
 class RuleEvaluation {
@@ -64,85 +65,143 @@ class RuleEvaluation {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
+    /** A participant to evaluate, locked by the caller's transaction, and the fact that triggered it if one did. */
+    record Due(ParticipantContext participant, Optional<FactRecorded> trigger) {
+    }
+
     /**
-     * Evaluates the participant as of this fact, inside the transaction that stored it, so that a
-     * fact and the alerts it raises are committed together or not at all; answers the alerts raised
-     * or updated.
+     * Evaluates the participant as of this fact, inside the transaction that stored it and locked
+     * them, so that a fact and the alerts it raises are committed together or not at all; answers
+     * the alerts raised or updated.
      */
-    List<RaisedAlert> evaluate(FactRecorded fact) {
+    List<RaisedAlert> evaluate(FactRecorded fact, ParticipantContext locked) {
+        return evaluate(List.of(new Due(locked, Optional.of(fact))));
+    }
+
+    /**
+     * As {@link #evaluate(FactRecorded, ParticipantContext)} for a batch's participants, each once:
+     * their windows and alerts are read together, the rules run in memory on every core, and each
+     * participant's alerts are written in the order given. Answers the alerts of all of them.
+     */
+    List<RaisedAlert> evaluate(List<Due> due) {
         // PostgreSQL keeps microseconds: alerts answer the times they are stored with.
-        return evaluate(fact.participantId(), clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.of(fact));
+        return evaluate(due, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** Evaluates the participant as of now for the sweep, within the caller's transaction, which locked them. */
+    List<RaisedAlert> evaluate(ParticipantContext locked, Instant now) {
+        return evaluate(List.of(new Due(locked, Optional.empty())), now);
     }
 
     /** The value of a threshold as the rules apply it to this participant: their programme's own, or the default. */
-    double threshold(String participantId, String key) {
+    double threshold(ParticipantContext participant, String key) {
         RuleSetReplay set = rules.active();
-        String programmeId = roster.context(participantId).map(ParticipantContext::programmeId)
-                .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
-        Double value = thresholds(set, programmeId, new HashMap<>()).get(key);
+        Double value = thresholds(set, participant.programmeId(), new HashMap<>()).get(key);
         if (value == null) {
             throw new IllegalStateException("the active rule set has no threshold " + key);
         }
         return value;
     }
 
-    /** Evaluates the participant as of now for the sweep, within the caller's transaction. */
-    List<RaisedAlert> evaluate(String participantId, Instant now) {
-        return evaluate(participantId, now, Optional.empty());
-    }
-
     /**
-     * Evaluates the participant as of now, within the caller's transaction, with the participant
-     * locked. A late fact (history being imported) raises only what is CRITICAL; the rest is the
-     * sweep's once the import is over (see {@link AlertPolicy#raisedByLateFact}).
+     * Evaluates the participants as of now, within the caller's transaction, which has locked them
+     * ({@link Roster#lockForFacts}): every caller takes that lock to check a participant first, so
+     * it is taken once. A late fact (history being imported) raises only what is CRITICAL; the rest
+     * is the sweep's once the import is over (see {@link AlertPolicy#raisedByLateFact}). The windows
+     * and alerts are read in two statements whatever the number of participants; alerts are written
+     * only where the rules change them, most evaluations finding what the alerts already hold.
      */
-    private List<RaisedAlert> evaluate(String participantId, Instant now, Optional<FactRecorded> trigger) {
+    private List<RaisedAlert> evaluate(List<Due> due, Instant now) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("evaluation must run inside the transaction that locks the participant");
         }
-        roster.lockForFacts(participantId);
         RuleSetReplay set = rules.active();
+        long started = System.nanoTime();
+        List<String> ids = due.stream().map(d -> d.participant().id()).toList();
+        Map<String, RecordedFacts> facts;
+        Alerts.Known known;
         try {
-            Optional<Instant> late = trigger.map(FactRecorded::at).filter(at -> AlertPolicy.isLate(at, now));
-            if (late.isPresent()) {
-                imports.lateFactArrived(participantId, now);
-            }
-            return metrics.timeEvaluation(() -> savepoint.execute(status -> evaluateWith(set, participantId, now,
-                    late)));
+            due.stream().filter(d -> late(d, now).isPresent())
+                    .forEach(d -> imports.lateFactArrived(d.participant().id(), now));
+            facts = history.since(ids, now.minus(set.window()));
+            known = alerts.known(ids);
         } catch (RuntimeException failure) {
-            log.error("Evaluation of participant {} with rule set {} failed; the fact is kept and the participant "
-                    + "will be evaluated again", participantId, set.version(), failure);
+            ids.forEach(id -> failed(id, set, failure));
             return List.of();
+        }
+        long readShare = (System.nanoTime() - started) / due.size();
+        Map<String, Map<String, Double>> thresholds = new ConcurrentHashMap<>();
+        List<Evaluated> evaluated = (due.size() > 1 ? due.parallelStream() : due.stream())
+                .map(d -> evaluated(set, d, now, facts.get(d.participant().id()), known, thresholds, readShare))
+                .toList();
+        List<RaisedAlert> raised = new ArrayList<>();
+        for (Evaluated evaluation : evaluated) {
+            raised.addAll(apply(set, evaluation, now));
+        }
+        return raised;
+    }
+
+    /** One participant's findings and cleared alerts, whether they change an alert, and the time they took. */
+    private record Evaluated(ParticipantContext participant, List<Finding> findings, List<AlertPolicy.Cleared> cleared,
+            boolean changes, long nanos) {
+    }
+
+    /** Runs the rules for one participant; touches no table, so that participants run side by side. */
+    private Evaluated evaluated(RuleSetReplay set, Due due, Instant now, RecordedFacts facts, Alerts.Known known,
+            Map<String, Map<String, Double>> cache, long readShare) {
+        long started = System.nanoTime();
+        ParticipantContext participant = due.participant();
+        try {
+            Map<String, Double> thresholds = thresholds(set, participant.programmeId(), cache);
+            List<OpenAlert> open = known.openOf(participant.id());
+            List<Finding> findings = set.liveFindings(participant, now, thresholds, facts, open);
+            findings.forEach(finding -> metrics.signal(finding.ruleId()));
+            List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now,
+                    known.clearedOf(participant.id()));
+            Optional<Instant> late = late(due, now);
+            if (late.isPresent()) {
+                findings = AlertPolicy.raisedByLateFact(findings, set.findingsAsOf(participant, late.get(),
+                        thresholds, facts, open));
+            }
+            return new Evaluated(participant, findings, cleared,
+                    alerts.wouldChange(participant, findings, cleared, known),
+                    readShare + System.nanoTime() - started);
+        } catch (RuntimeException failure) {
+            failed(participant.id(), set, failure);
+            return new Evaluated(participant, List.of(), List.of(), false, readShare + System.nanoTime() - started);
         }
     }
 
-    /** {@code late}: the own moment of the late fact that triggered this evaluation, if it was one. */
-    private List<RaisedAlert> evaluateWith(RuleSetReplay set, String participantId, Instant now,
-            Optional<Instant> late) {
-        ParticipantContext participant = roster.context(participantId)
-                .orElseThrow(() -> new IllegalStateException("no participant " + participantId));
-        RecordedFacts facts = history.since(participantId, now.minus(set.window()));
-        Map<String, Double> thresholds = thresholds(set, participant.programmeId(), new HashMap<>());
-        List<OpenAlert> open = alerts.open(participantId);
-        List<Finding> findings = set.liveFindings(participant, now, thresholds, facts, open);
-        findings.forEach(finding -> metrics.signal(finding.ruleId()));
-        List<AlertPolicy.Cleared> cleared = cleared(set, participant, thresholds, facts, open, findings, now);
-        if (late.isPresent()) {
-            findings = AlertPolicy.raisedByLateFact(findings, set.findingsAsOf(participant, late.get(), thresholds,
-                    facts, open));
+    /** Writes what one participant's evaluation changes, in a savepoint: a failure undoes only its writes. */
+    private List<RaisedAlert> apply(RuleSetReplay set, Evaluated evaluated, Instant now) {
+        long started = System.nanoTime();
+        try {
+            return !evaluated.changes() ? List.of() : savepoint.execute(status -> alerts.apply(
+                    evaluated.participant(), evaluated.findings(), evaluated.cleared(), set.version(), now));
+        } catch (RuntimeException failure) {
+            failed(evaluated.participant().id(), set, failure);
+            return List.of();
+        } finally {
+            metrics.evaluated(Duration.ofNanos(evaluated.nanos() + System.nanoTime() - started));
         }
-        return alerts.apply(participant, findings, cleared, set.version(), now);
+    }
+
+    private static void failed(String participantId, RuleSetReplay set, RuntimeException failure) {
+        log.error("Evaluation of participant {} with rule set {} failed; the fact is kept and the participant "
+                + "will be evaluated again", participantId, set.version(), failure);
+    }
+
+    /** The own moment of the late fact that triggered this evaluation, if it was one. */
+    private static Optional<Instant> late(Due due, Instant now) {
+        return due.trigger().map(FactRecorded::at).filter(at -> AlertPolicy.isLate(at, now));
     }
 
     /** The open alerts whose condition these findings no longer hold and that have cleared, by which fact. */
     private List<AlertPolicy.Cleared> cleared(RuleSetReplay set, ParticipantContext participant,
             Map<String, Double> thresholds, RecordedFacts facts, List<OpenAlert> open, List<Finding> findings,
-            Instant now) {
-        if (AlertPolicy.mayHaveCleared(open, Set.of(), findings).isEmpty()) {
-            return List.of();
-        }
+            Instant now, Set<String> clearedRules) {
         List<AlertPolicy.Cleared> cleared = new ArrayList<>();
-        for (OpenAlert alert : AlertPolicy.mayHaveCleared(open, alerts.clearedRules(participant.id()), findings)) {
+        for (OpenAlert alert : AlertPolicy.mayHaveCleared(open, clearedRules, findings)) {
             set.clearedBy(participant, now, thresholds, facts, open, alert)
                     .ifPresent(fact -> cleared.add(new AlertPolicy.Cleared(alert.ruleId(), fact)));
         }
@@ -180,6 +239,7 @@ class RuleEvaluation {
     /** The rule set's thresholds with the programme's own values, remembered per programme in {@code cache}. */
     private Map<String, Double> thresholds(RuleSetReplay set, String programmeId,
             Map<String, Map<String, Double>> cache) {
-        return cache.computeIfAbsent(programmeId, programme -> set.thresholds(roster.thresholdOverrides(programme)));
+        return cache.computeIfAbsent(programmeId,
+                programme -> set.thresholds(roster.thresholdOverridesAsRead(programme)));
     }
 }

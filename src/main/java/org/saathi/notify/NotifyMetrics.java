@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -33,6 +34,8 @@ class NotifyMetrics {
     private final MeterRegistry registry;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Each channel and outcome's counter, built once rather than on every delivery. */
+    private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Instant.MIN, Map.of(), 0);
 
     NotifyMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
@@ -51,8 +54,9 @@ class NotifyMetrics {
 
     /** @param outcome sent, retried, failed or cancelled */
     void delivered(Channel channel, String outcome) {
-        Counter.builder("saathi.notifications").description("Delivery attempts by channel and outcome")
-                .tag("channel", channel.name()).tag("outcome", outcome).register(registry).increment();
+        deliveries.computeIfAbsent(channel.name() + " " + outcome, key -> Counter.builder("saathi.notifications")
+                .description("Delivery attempts by channel and outcome").tag("channel", channel.name())
+                .tag("outcome", outcome).register(registry)).increment();
     }
 
     private Snapshot snapshot() {

@@ -1,5 +1,6 @@
 package org.saathi.roster;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.saathi.facts.Substance;
 import org.saathi.security.Caller;
 import org.saathi.security.StaffRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,44 +23,43 @@ import org.springframework.stereotype.Service;
 public class Roster {
 
     private final JdbcClient jdbc;
+    private final Staffing staffing;
 
-    Roster(JdbcClient jdbc) {
+    Roster(JdbcClient jdbc, Staffing staffing) {
         this.jdbc = jdbc;
+        this.staffing = staffing;
     }
 
     /**
      * Locks a participant for the rest of the transaction so that their facts are recorded and
-     * evaluated one at a time; answers their status, or empty when there is no such participant.
+     * evaluated one at a time; answers their context as read with the lock, or empty when there is
+     * no such participant.
      */
-    public Optional<ParticipantStatus> lockForFacts(String participantId) {
+    public Optional<ParticipantContext> lockForFacts(String participantId) {
         return lockForFacts(List.of(participantId), Optional.empty()).values().stream().findFirst();
     }
 
     /** As {@link #lockForFacts(String)}, for a sender: a key of another programme does not find the participant. */
-    public Optional<ParticipantStatus> lockForFacts(String participantId, Caller sender) {
+    public Optional<ParticipantContext> lockForFacts(String participantId, Caller sender) {
         return lockForFacts(List.of(participantId), sender.programme()).values().stream().findFirst();
     }
 
     /** As {@link #lockForFacts(String, Caller)} for many, locked in id order so that two batches cannot deadlock. */
-    public Map<String, ParticipantStatus> lockForFacts(Collection<String> participantIds, Caller sender) {
+    public Map<String, ParticipantContext> lockForFacts(Collection<String> participantIds, Caller sender) {
         return lockForFacts(participantIds, sender.programme());
     }
 
-    private Map<String, ParticipantStatus> lockForFacts(Collection<String> participantIds, Optional<String> programme) {
-        Map<String, ParticipantStatus> statuses = new LinkedHashMap<>();
+    private Map<String, ParticipantContext> lockForFacts(Collection<String> participantIds,
+            Optional<String> programme) {
         if (participantIds.isEmpty()) {
-            return statuses;
+            return new LinkedHashMap<>();
         }
-        jdbc.sql("""
-                        SELECT id, status FROM participant
-                        WHERE id IN (:ids) AND (CAST(:programme AS text) IS NULL OR programme_id = :programme)
-                        ORDER BY id FOR NO KEY UPDATE""")
-                .param("ids", participantIds)
-                .param("programme", programme.orElse(null))
-                .query(rs -> {
-                    statuses.put(rs.getString("id"), ParticipantStatus.valueOf(rs.getString("status")));
-                });
-        return statuses;
+        return read(jdbc.sql("""
+                        SELECT p.*, (SELECT version FROM roster_version) AS roster_version FROM participant p
+                        WHERE p.id = ANY (:ids) AND (CAST(:programme AS text) IS NULL OR p.programme_id = :programme)
+                        ORDER BY p.id FOR NO KEY UPDATE OF p""")
+                .param("ids", participantIds.toArray(String[]::new))
+                .param("programme", programme.orElse(null)));
     }
 
     public Optional<ParticipantContext> context(String participantId) {
@@ -64,41 +68,59 @@ public class Roster {
 
     /** The contexts of many participants at once, for a sweep; those that do not exist are left out. */
     public Map<String, ParticipantContext> contexts(Collection<String> participantIds) {
+        return read(jdbc.sql("""
+                        SELECT p.*, (SELECT version FROM roster_version) AS roster_version FROM participant p
+                        WHERE p.id = ANY (:ids) ORDER BY p.id""")
+                .param("ids", participantIds.toArray(String[]::new)));
+    }
+
+    /**
+     * Participants' rows, read with the roster version, completed from the staff as of that version
+     * (read again only when it has moved): one statement for a participant, however many staff.
+     */
+    private Map<String, ParticipantContext> read(JdbcClient.StatementSpec participants) {
+        record Row(long version, Function<Staffing.Snapshot, ParticipantContext> context) {
+        }
+        List<Row> rows = participants.query((rs, row) -> {
+            String id = rs.getString("id");
+            String programme = rs.getString("programme_id");
+            ParticipantStatus status = ParticipantStatus.valueOf(rs.getString("status"));
+            boolean expectsDailyCheckIn = rs.getBoolean("expects_daily_check_in");
+            Instant enrolledAt = rs.getTimestamp("created_at").toInstant();
+            ZoneId timezone = ZoneId.of(rs.getString("timezone"));
+            String peerMentor = rs.getString("peer_mentor_id");
+            String counsellor = rs.getString("counsellor_id");
+            Optional<String> supervisor = Optional.ofNullable(rs.getString("supervisor_id"));
+            boolean share = rs.getBoolean("share_with_peer_mentor");
+            Set<Substance> prescribed = PrescribedSubstances.read(rs.getArray("prescribed_substances"));
+            Optional<CheckInSchedule> schedule = Optional.ofNullable(ParticipantStore.schedule(rs));
+            return new Row(rs.getLong("roster_version"), staff -> new ParticipantContext(id, programme, status,
+                    expectsDailyCheckIn, enrolledAt, timezone, peerMentor, counsellor, supervisor, share,
+                    staff.supervisorsOf(programme), staff.adminsOf(programme), staff.deploymentLeads(),
+                    Stream.of(Optional.of(peerMentor), Optional.of(counsellor), supervisor).flatMap(Optional::stream)
+                            .filter(staff.deactivated()::contains).collect(Collectors.toSet()),
+                    prescribed, schedule));
+        }).list();
         Map<String, ParticipantContext> contexts = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT p.*, coalesce(array_agg(s.id ORDER BY s.id) FILTER (WHERE s.id IS NOT NULL), '{}')
-                            AS programme_supervisors,
-                            ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NOT NULL
-                                AND x.id IN (p.peer_mentor_id, p.counsellor_id, p.supervisor_id)) AS deactivated_staff,
-                            ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NULL AND 'ADMIN' = ANY (x.roles)
-                                AND x.programme_id = p.programme_id ORDER BY x.id) AS programme_admins,
-                            ARRAY(SELECT x.id FROM staff x WHERE x.deactivated_at IS NULL
-                                AND x.roles && ARRAY['SUPERVISOR', 'ADMIN'] ORDER BY x.id) AS deployment_leads
-                        FROM participant p
-                        LEFT JOIN staff s ON s.programme_id = p.programme_id AND 'SUPERVISOR' = ANY (s.roles)
-                            AND s.deactivated_at IS NULL
-                        WHERE p.id = ANY (:ids) GROUP BY p.id ORDER BY p.id""")
-                .param("ids", participantIds.toArray(String[]::new))
-                .query(rs -> {
-                    contexts.put(rs.getString("id"), new ParticipantContext(rs.getString("id"),
-                            rs.getString("programme_id"), ParticipantStatus.valueOf(rs.getString("status")),
-                            rs.getBoolean("expects_daily_check_in"), rs.getTimestamp("created_at").toInstant(),
-                            ZoneId.of(rs.getString("timezone")),
-                            rs.getString("peer_mentor_id"), rs.getString("counsellor_id"),
-                            Optional.ofNullable(rs.getString("supervisor_id")), rs.getBoolean("share_with_peer_mentor"),
-                            List.of((String[]) rs.getArray("programme_supervisors").getArray()),
-                            List.of((String[]) rs.getArray("programme_admins").getArray()),
-                            List.of((String[]) rs.getArray("deployment_leads").getArray()),
-                            Set.of((String[]) rs.getArray("deactivated_staff").getArray()),
-                            PrescribedSubstances.read(rs.getArray("prescribed_substances")),
-                            Optional.ofNullable(ParticipantStore.schedule(rs))));
-                });
+        for (Row row : rows) {
+            ParticipantContext context = row.context().apply(staffing.asOf(row.version()));
+            contexts.put(context.id(), context);
+        }
         return contexts;
     }
 
     public boolean programmeExists(String programmeId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM programme WHERE id = :id)").param("id", programmeId)
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * As {@link #thresholdOverrides(String)}, as of the roster version read with the last
+     * participants read ({@link #lockForFacts}, {@link #contexts}): for evaluating participants just
+     * read, without another statement.
+     */
+    public Map<String, Double> thresholdOverridesAsRead(String programmeId) {
+        return staffing.latest().thresholdsOf(programmeId);
     }
 
     /** The programme's thresholds that differ from the rule set's defaults. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The domains the deterioration score knows how to measure, as {@code rules/deterioration.yaml}
@@ -46,17 +47,23 @@ enum DeteriorationDomain {
         }
     }
 
+    /** Every domain by its key; every evaluation looks its domains up. */
+    private static final Map<String, DeteriorationDomain> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(domain -> domain.key, domain -> domain));
+
     final String key;
     final List<Setting> settings;
+    private final String label;
 
     DeteriorationDomain(String key, Setting... settings) {
         this.key = key;
         this.settings = List.of(settings);
+        this.label = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** "peerConcerns" → "peer concerns", as a counsellor reads it. */
     String label() {
-        return key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 
     double setting(Map<String, Double> values, Setting setting) {
@@ -64,7 +71,7 @@ enum DeteriorationDomain {
     }
 
     static Optional<DeteriorationDomain> named(String key) {
-        return Arrays.stream(values()).filter(domain -> domain.key.equals(key)).findFirst();
+        return Optional.ofNullable(key).map(BY_KEY::get);
     }
 
     static String names() {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.saathi.facts.Attendance;
 import org.saathi.facts.AttendanceStatus;
@@ -91,10 +90,18 @@ final class Rhythms {
         }
         Set<LocalDate> checkedIn = new HashSet<>();
         oldestFirst.forEach(c -> checkedIn.add(day(c.at(), zone)));
-        List<LocalDate> usual = Stream.iterate(day(oldestFirst.get(0).at(), zone),
-                d -> !d.isAfter(day(oldestFirst.get(oldestFirst.size() - 1).at(), zone)), d -> d.plusDays(1))
-                .filter(d -> usualDays.contains(d.getDayOfWeek())).toList();
-        return usual.isEmpty() ? 1 : usual.stream().filter(checkedIn::contains).count() / (double) usual.size();
+        LocalDate last = day(oldestFirst.get(oldestFirst.size() - 1).at(), zone);
+        int usual = 0;
+        int kept = 0;
+        for (LocalDate d = day(oldestFirst.get(0).at(), zone); !d.isAfter(last); d = d.plusDays(1)) {
+            if (usualDays.contains(d.getDayOfWeek())) {
+                usual++;
+                if (checkedIn.contains(d)) {
+                    kept++;
+                }
+            }
+        }
+        return usual == 0 ? 1 : kept / (double) usual;
     }
 
     /**
@@ -147,12 +154,20 @@ final class Rhythms {
         int span = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
         Set<LocalDate> checkedIn = new HashSet<>();
         oldestFirst.forEach(c -> checkedIn.add(day(c.at(), zone)));
+        // each weekday of the span, and on how many of them they checked in
+        int[] occurrences = new int[DayOfWeek.values().length];
+        int[] with = new int[occurrences.length];
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            int weekday = d.getDayOfWeek().ordinal();
+            occurrences[weekday]++;
+            if (checkedIn.contains(d)) {
+                with[weekday]++;
+            }
+        }
         Set<DayOfWeek> usual = EnumSet.noneOf(DayOfWeek.class);
         for (DayOfWeek weekday : DayOfWeek.values()) {
-            List<LocalDate> occurrences = Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1))
-                    .filter(d -> d.getDayOfWeek() == weekday).toList();
-            long with = occurrences.stream().filter(checkedIn::contains).count();
-            if (!occurrences.isEmpty() && with >= settings.usualDayShare() * occurrences.size()) {
+            int w = weekday.ordinal();
+            if (occurrences[w] > 0 && with[w] >= settings.usualDayShare() * occurrences[w]) {
                 usual.add(weekday);
             }
         }

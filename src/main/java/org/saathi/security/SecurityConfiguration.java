@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,6 +38,15 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 class SecurityConfiguration {
 
     private static final String[] STAFF = {"ROLE_PEER_MENTOR", "ROLE_COUNSELLOR", "ROLE_SUPERVISOR", "ROLE_ADMIN"};
+
+    /**
+     * No observation of Spring Security's own: it would wrap each filter of every request in one,
+     * and {@code http.server.requests} already times the requests.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
