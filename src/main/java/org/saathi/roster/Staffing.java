@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * What a participant's context takes from the staff and the programmes' thresholds, read once for
  * a roster version rather than with every participant: who supervises and administers each
  * programme, who leads the deployment, who is deactivated, and each programme's own thresholds.
- * Any change to staff or thresholds, by any instance, moves the version (see the V19 migration); a
+ * Any change to staff or thresholds, by any instance, moves the version (see the V20 migration); a
  * read of participants reads the version with them, and a version newer than the one kept reads
  * all of this again.
  */
