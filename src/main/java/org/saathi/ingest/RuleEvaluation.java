@@ -118,17 +118,21 @@ class RuleEvaluation {
         RuleSetReplay set = rules.active();
         long started = System.nanoTime();
         List<String> ids = due.stream().map(d -> d.participant().id()).toList();
-        Map<String, RecordedFacts> facts;
-        Alerts.Known known;
+        Read read;
         try {
-            due.stream().filter(d -> late(d, now).isPresent())
-                    .forEach(d -> imports.lateFactArrived(d.participant().id(), now));
-            facts = history.since(ids, now.minus(set.window()));
-            known = alerts.known(ids);
+            // in a savepoint too: a failed statement would otherwise abort the caller's transaction,
+            // and with it the facts just stored
+            read = savepoint.execute(status -> {
+                due.stream().filter(d -> late(d, now).isPresent())
+                        .forEach(d -> imports.lateFactArrived(d.participant().id(), now));
+                return new Read(history.since(ids, now.minus(set.window())), alerts.known(ids));
+            });
         } catch (RuntimeException failure) {
             ids.forEach(id -> failed(id, set, failure));
             return List.of();
         }
+        Map<String, RecordedFacts> facts = read.facts();
+        Alerts.Known known = read.known();
         long readShare = (System.nanoTime() - started) / due.size();
         Map<String, Map<String, Double>> thresholds = new ConcurrentHashMap<>();
         List<Evaluated> evaluated = (due.size() > 1 ? due.parallelStream() : due.stream())
@@ -139,6 +143,10 @@ class RuleEvaluation {
             raised.addAll(apply(set, evaluation, now));
         }
         return raised;
+    }
+
+    /** What the evaluation reads before the rules run: the participants' windows and their alerts. */
+    private record Read(Map<String, RecordedFacts> facts, Alerts.Known known) {
     }
 
     /** One participant's findings and cleared alerts, whether they change an alert, and the time they took. */
