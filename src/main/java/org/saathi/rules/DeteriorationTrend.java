@@ -2,6 +2,7 @@ package org.saathi.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.function.ToIntFunction;
 import org.saathi.facts.Baseline;
 import org.saathi.facts.CheckIn;
 import org.saathi.facts.Explain;
+import org.saathi.facts.Now;
 import org.saathi.rules.DomainReadings.Reading;
 import org.saathi.rules.DomainReadings.Readings;
 
@@ -29,13 +31,17 @@ import org.saathi.rules.DomainReadings.Readings;
  * </ul>
  * And one measure of craving and mood together, {@code together}, a cumulative sum (CUSUM) as
  * statistical process control keeps it: the usual is the person's check-ins of the {@code usualDays}
- * before the last {@code days}; then, oldest first, each check-in of the last {@code days} adds how far
- * it is worse than usual (the mean of craving's rise and mood's fall, each in the person's spreads and
+ * before the last {@code days}; then, oldest first, each check-in of the last {@code days} (the mean of
+ * those within 12 hours of each other, as one) adds how far it is worse than usual (the mean of
+ * craving's rise and mood's fall, each in the person's spreads and
  * capped as above) less an {@code allowance}, and the sum never goes below 0. Everyday wobble stays
  * near 0; craving creeping up while mood sinks, a little more each day, piles up, where any one
  * check-in or any one of the two alone would look ordinary.
  */
 final class DeteriorationTrend {
+
+    /** Check-ins this close to the first of a step count as one step of the sum. */
+    private static final Duration ONE_STEP = Duration.ofHours(12);
 
     private DeteriorationTrend() {
     }
@@ -81,7 +87,9 @@ final class DeteriorationTrend {
             return Readings.none("fewer than " + Explain.number(scope.minBaseline()) + " check-ins in the "
                     + Explain.number(usualDays) + " days before the last " + Explain.number(days));
         }
-        List<CheckIn> recent = scope.within(scope.checkIns(), days).stream()
+        Instant latest = scope.now().at().plus(Now.DRIFT);
+        List<CheckIn> recent = scope.checkIns().stream()
+                .filter(checkIn -> !checkIn.at().isBefore(since) && !checkIn.at().isAfter(latest))
                 .sorted(Comparator.comparing(CheckIn::at)).toList();
         if (recent.isEmpty()) {
             return Readings.none("no check-ins in the last " + Explain.number(days) + " days");
@@ -89,10 +97,22 @@ final class DeteriorationTrend {
         Baseline usual = Window.baselineOf(scope.baseline().participantId(), usualPeriod);
         double cravingSpread = Math.max(minSpread, usual.cravingSpread());
         double moodSpread = Math.max(minSpread, usual.moodSpread());
-        double sum = 0;
+        // one step for each sitting: check-ins within 12 hours of the first of a step are its mean, so
+        // that three check-ins on one bad day weigh as that one day, while daily ones stay a step each
+        List<List<Double>> steps = new ArrayList<>();
+        Instant stepStart = Instant.MIN;
         for (CheckIn checkIn : recent) {
             double worse = (clamp((checkIn.craving() - usual.cravingMean()) / cravingSpread, mostSpreads)
                     + clamp((usual.moodMean() - checkIn.mood()) / moodSpread, mostSpreads)) / 2;
+            if (steps.isEmpty() || !checkIn.at().isBefore(stepStart.plus(ONE_STEP))) {
+                steps.add(new ArrayList<>());
+                stepStart = checkIn.at();
+            }
+            steps.get(steps.size() - 1).add(worse);
+        }
+        double sum = 0;
+        for (List<Double> step : steps) {
+            double worse = step.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             sum = Math.max(0, sum + worse - allowance);
         }
         return new Readings(Map.of("together", new Reading(sum, "craving " + Explain.cravings(recent) + ", mood "
